@@ -13,6 +13,7 @@ export const hourlyBillingSchema = z
     ...ruleReference,
     rate: z.string().describe("Satz-ID mit Einheit „hour“"),
     lineLabel: z.string().min(1),
+    coverageComponent: z.string().optional().describe("Bestandteil der Kostenübernahme; fehlt er, genügt jede gültige Kostenübernahme"),
     /** Which time kinds of service entries count, or an input that decides it (A0: P-A0-10). */
     countedTimeKinds: z.union([z.array(z.enum(["direct", "indirect", "other"])).min(1), inputReferenceSchema]),
     /** Only entries attributed to this legal basis are billed under this agreement (A0-R09, D23). */
@@ -110,7 +111,8 @@ export const billingParametersSchema = z
     /** Agreements without remuneration (A1, A3) state where it is regulated instead. */
     remuneration: z.union([z.literal("inAgreement"), inputReferenceSchema]).default("inAgreement"),
     costCoverageGate: costCoverageGateSchema.optional(),
-    agreementPeriodRule: z.object(ruleReference).strict().optional(),
+    /** Service dates outside the agreement's validity: held pending an extension, or rejected (A0-R07, A4-R26). */
+    agreementPeriodRule: z.object({ ...ruleReference, afterValidity: z.enum(["hold", "reject"]) }).strict().optional(),
     hourly: hourlyBillingSchema.optional(),
     daily: dailyBillingSchema.optional(),
     accompaniment: accompanimentBillingSchema.optional(),

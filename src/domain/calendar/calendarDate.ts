@@ -106,3 +106,23 @@ export function firstDayOfMonth(date: CalendarDate): CalendarDate {
 export function monthKey(date: CalendarDate): string {
   return `${date.year}-${String(date.month).padStart(2, "0")}`;
 }
+
+/** ISO text of an epoch day without building a Temporal object (hot paths; Hinnant's civil_from_days). */
+export function isoOfEpochDay(epochDay: number): string {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** Days in a calendar month of the proleptic Gregorian calendar. */
+export function countDaysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
