@@ -42,7 +42,9 @@ const a4CaseArbitrary = fc.record({
   month: fc.integer({ min: 1, max: 7 }),
 });
 
-function buildA4Case(input: fc.RecordValue<typeof a4CaseArbitrary>) {
+type A4CaseInput = typeof a4CaseArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function buildA4Case(input: A4CaseInput) {
   // Non-overlapping absences: sort and drop overlaps.
   const sorted = [...input.absences].sort((a, b) => a.start - b.start);
   const absences: { from: string; to: string; reason: string }[] = [];
@@ -145,7 +147,8 @@ describe("billing invariants (A0 hourly entries)", () => {
     volume: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
     granularity: fc.constantFrom("exactMinutes", "unit5", "unit15", "unit60"),
   });
-  const build = (input: fc.RecordValue<typeof a0CaseArbitrary>) =>
+  type A0CaseInput = typeof a0CaseArbitrary extends fc.Arbitrary<infer T> ? T : never;
+  const build = (input: A0CaseInput) =>
     caseFileSchema.parse({
       agreement: "A0",
       policies: { D21: input.granularity },

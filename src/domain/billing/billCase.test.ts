@@ -127,7 +127,7 @@ describe("E02: A0 out-of-period, volume and payer attribution (A0-R04, R07, R09,
   });
 });
 
-function a4Case(input: Partial<CaseFileInput> & { case?: Partial<CaseFileInput["case"]> } = {}) {
+function a4Case(input: Omit<Partial<CaseFileInput>, "case"> & { case?: Partial<CaseFileInput["case"]> } = {}) {
   return caseFileSchema.parse({
     agreement: "A4",
     client: { id: "Q" },

@@ -54,7 +54,7 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
         },
         isoOfEpochDay(firstOfMonth),
         new Exact(1),
-        { costCoverageId: coverage.coverage.id },
+        { costCoverageId: coverage.coverage.id, spanTo: isoOfEpochDay(firstOfMonth + monthLength - 1) },
       );
       continue;
     }

@@ -69,7 +69,7 @@ export class BillingAccumulator {
   private readonly holds = new Map<string, HoldDraft>();
 
   /** Adds one day (quantity 1) or an entry's hours to a line. */
-  addToLine(key: LineKey, date: string, quantity: Exact | null, evidence: { entryId?: string; costCoverageId?: string } = {}): void {
+  addToLine(key: LineKey, date: string, quantity: Exact | null, evidence: { entryId?: string; costCoverageId?: string; spanTo?: string } = {}): void {
     let draft = this.lines.get(key.key);
     if (!draft) {
       draft = { ...key, first: date, last: date, quantity: ZERO, dayCount: 0, dates: [], entryIds: [], costCoverageIds: new Set() };
@@ -85,6 +85,7 @@ export class BillingAccumulator {
       if (evidence.entryId) draft.entryIds.push(evidence.entryId);
     }
     if (evidence.costCoverageId) draft.costCoverageIds.add(evidence.costCoverageId);
+    if (evidence.spanTo && evidence.spanTo > draft.last) draft.last = evidence.spanTo;
   }
 
   addToHold(key: HoldKey, date: string, quantity: Exact | null, evidence: { entryId?: string } = {}): void {

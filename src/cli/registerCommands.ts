@@ -1,0 +1,69 @@
+/** One place that wires every sub-command to the engine. */
+import type { Command } from "commander";
+import { z } from "zod";
+import { agreementSchema } from "../domain/agreement/agreementSchema.ts";
+import { caseFileSchema } from "../domain/case/caseFileSchema.ts";
+import { teamFileSchema } from "../domain/staffing/teamFileSchema.ts";
+import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
+import { formatIssue } from "../domain/agreement/validationIssue.ts";
+import { checkAgreementPath, listAgreements, renderAgreementList } from "./commands/agreementsCommand.ts";
+import { renderInvoiceDraft, runBill } from "./commands/billCommand.ts";
+import { loadCase } from "./loadCase.ts";
+import { resolvePeriodOption } from "./periodOption.ts";
+import { UsageError } from "./inputFileError.ts";
+import { todayIso } from "./main.ts";
+
+const SCHEMAS = { case: caseFileSchema, team: teamFileSchema, agreement: agreementSchema } as const;
+
+function printResult(write: (text: string) => void, json: boolean | undefined, value: unknown, render: () => string): void {
+  write(json ? `${JSON.stringify(value, null, 2)}\n` : `${render()}\n`);
+}
+
+export function registerCommands(program: Command, write: (text: string) => void): void {
+  const agreements = program
+    .command("agreements")
+    .description("Vereinbarungen mit Zustand auflisten (vollständig, Eingaben fehlen, abgelaufen)")
+    .option("--as-of <date>", "Stichtag für „abgelaufen“ (JJJJ-MM-TT)")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((options: { asOf?: string; json?: boolean }) => {
+      const catalogue = loadCatalogue();
+      const states = listAgreements(catalogue, options.asOf ?? todayIso());
+      printResult(write, options.json, { agreements: states, issues: catalogue.issues }, () =>
+        [renderAgreementList(states), ...catalogue.issues.map((issue) => `Fehler: ${formatIssue(issue)}`)].join("\n"),
+      );
+      if (catalogue.issues.length > 0) process.exitCode = 1;
+    });
+  agreements
+    .command("check [path]")
+    .description("Vereinbarungsdateien prüfen; Exit-Code 1 mit jedem Fehler und seinem Pfad")
+    .option("--json", "exaktes JSON")
+    .action((path: string | undefined, options: { json?: boolean }) => {
+      const result = checkAgreementPath(path);
+      printResult(write, options.json, result, () =>
+        result.issues.length === 0 ? `Geprüft, keine Fehler: ${result.checked.join(", ")}` : `${result.issues.length} Fehler:\n${result.issues.join("\n")}`,
+      );
+      if (result.issues.length > 0) process.exitCode = 1;
+    });
+
+  program
+    .command("bill <caseFile>")
+    .description("Rechnungsentwurf für einen Fall: Positionen, angehaltene Beträge, Summen")
+    .option("--month <month>", "Abrechnungsmonat JJJJ-MM")
+    .option("--from <date>", "Beginn JJJJ-MM-TT")
+    .option("--to <date>", "Ende JJJJ-MM-TT")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((file: string, options: { month?: string; from?: string; to?: string; json?: boolean }) => {
+      const period = resolvePeriodOption(options);
+      const view = runBill(loadCase(file), period);
+      printResult(write, options.json, view, () => renderInvoiceDraft(view));
+    });
+
+  program
+    .command("schema <kind>")
+    .description("JSON Schema einer Eingabedatei ausgeben: case, team oder agreement")
+    .action((kind: string) => {
+      const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
+      if (!schema) throw new UsageError(`unbekanntes Schema „${kind}“ (erlaubt: ${Object.keys(SCHEMAS).join(", ")})`);
+      write(`${JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2)}\n`);
+    });
+}
