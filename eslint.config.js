@@ -16,6 +16,7 @@ export default tseslint.config(
   {
     // The domain core is pure: no I/O, no clock, no process state.
     files: ["src/domain/**/*.ts"],
+    ignores: ["src/domain/**/*.test.ts", "src/domain/**/*TestSupport.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

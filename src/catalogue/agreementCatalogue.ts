@@ -10,7 +10,19 @@ import type { Agreement } from "../domain/agreement/agreementSchema.ts";
 import { instantiateAgreement, validateAgreementParts, type AgreementPart } from "../domain/agreement/resolveAgreement.ts";
 import type { ValidationIssue } from "../domain/agreement/validationIssue.ts";
 
-export const DEFAULT_AGREEMENTS_DIRECTORY = resolve(dirname(fileURLToPath(import.meta.url)), "../../agreements");
+/** The repository's agreements/ folder, found upwards from this module (works from src/ and from dist/). */
+function findAgreementsDirectory(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(directory, "agreements");
+    if (existsSync(join(directory, "package.json")) && existsSync(candidate)) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory) return resolve("agreements");
+    directory = parent;
+  }
+}
+
+export const DEFAULT_AGREEMENTS_DIRECTORY = process.env.TEILHABE_AGREEMENTS ?? findAgreementsDirectory();
 
 export interface Catalogue {
   agreements: Map<string, Agreement>;

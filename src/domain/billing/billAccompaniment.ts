@@ -4,13 +4,13 @@
  * minutes ÷ 60 (default) or whole hours only. Shown for review when it falls on an absence day (rules.md 6.1).
  */
 import { epochDayOfIso } from "../calendar/calendarDate.ts";
-import { Exact } from "../money/amount.ts";
 import { explain, type Finding } from "../results/explanation.ts";
 import type { BillingAccumulator } from "./billingAccumulator.ts";
 import type { BillingContext } from "./billingContext.ts";
 import { checkAgreementValidity } from "./agreementValidity.ts";
 import { findCostCoverage } from "./costCoverageGate.ts";
-import { findRate, findRatePeriod, prepareRateSchedule } from "./rateSchedule.ts";
+import { findRatePeriod } from "./rateSchedule.ts";
+import { findRateSchedule } from "./preparedAgreement.ts";
 import type { BillingParameters } from "./billingParameters.ts";
 
 type Accompaniment = NonNullable<BillingParameters["accompaniment"]>;
@@ -27,8 +27,8 @@ export function billAccompaniment(context: BillingContext, accompaniment: Accomp
   records.forEach((record, index) => {
     const day = epochDayOfIso(record.date);
     const month = record.date.slice(0, 7);
-    const minutes = new Exact(record.minutes);
-    const hours = choice.option === "wholeHours" ? minutes.div(60).floor() : minutes.div(60);
+    // Ticks are milli-minutes; D32 "wholeHours" bills completed hours only.
+    const hours = choice.option === "wholeHours" ? Math.floor(record.minutes / 60) * 60_000 : record.minutes * 1000;
     const entryId = `B${index + 1}`;
     const rateId = accompaniment.ratesByQualification[record.qualification];
     if (!rateId) {
@@ -48,7 +48,7 @@ export function billAccompaniment(context: BillingContext, accompaniment: Accomp
       );
       return;
     }
-    const period = findRatePeriod(prepareRateSchedule(findRate(context.agreement.rates, rateId), context.register), day);
+    const period = findRatePeriod(findRateSchedule(context.agreement, rateId), day);
     const validity = checkAgreementValidity(context, day);
     const coverage = findCostCoverage(context.coverages, day, accompaniment.coverageComponent);
     const heldBy = validity

@@ -6,8 +6,8 @@
 import type { Agreement } from "../agreement/agreementSchema.ts";
 import { isInputReference } from "../agreement/sourceSchema.ts";
 import type { CaseFile } from "../case/caseFileSchema.ts";
-import { measureEntryMinutes } from "../case/entryDuration.ts";
-import { Exact, ZERO, roundHalfUp, sumExact } from "../money/amount.ts";
+import { measureEntryMilliminutes } from "../case/entryDuration.ts";
+import { ZERO, roundHalfUp, sumExact } from "../money/amount.ts";
 import type { PolicySettings } from "../policy/decisions.ts";
 import { explain, type Finding } from "../results/explanation.ts";
 import { epochDayOfIso } from "../calendar/calendarDate.ts";
@@ -47,7 +47,7 @@ export function billCase(agreement: Agreement, caseFile: CaseFile, period: Billi
           explanation: explain(agreement.validity.ruleId, context.register.definition(inputId ?? "")?.source ?? agreement.validity.source),
         },
         entry.date,
-        measureEntryMinutes(entry).div(60),
+        measureEntryMilliminutes(entry),
         { entryId: entry.id ?? `E${index + 1}` },
       );
     });

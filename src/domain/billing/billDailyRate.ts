@@ -14,8 +14,10 @@ import { explain, type Explanation, type Finding, type PolicyChoice } from "../r
 import type { BillingAccumulator, HoldKey } from "./billingAccumulator.ts";
 import type { BillingContext } from "./billingContext.ts";
 import { findCostCoverage } from "./costCoverageGate.ts";
-import { buildInterruptionCalendar, type AbsentDay } from "./interruptionCalendar.ts";
-import { findRate, findRatePeriod, prepareRateSchedule, type PricedPeriod } from "./rateSchedule.ts";
+import type { AbsentDay } from "./interruptionCalendar.ts";
+import { findInterruptionCalendar } from "./preparedCase.ts";
+import { findRateSchedule } from "./preparedAgreement.ts";
+import { findRatePeriod, type PricedPeriod } from "./rateSchedule.ts";
 import type { BillingParameters } from "./billingParameters.ts";
 import { checkAgreementValidity } from "./agreementValidity.ts";
 
@@ -44,17 +46,9 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
   const findings: Finding[] = [];
   const absence = daily.absence;
   const mergeChoice = absence ? context.policy(absence.mergeDecision) : undefined;
-  const calendar = buildInterruptionCalendar(caseFile.absences, mergeChoice?.option !== "two", absence?.reducedRate?.reasons ?? ["hospital", "kur"]);
+  const calendar = findInterruptionCalendar(caseFile, mergeChoice?.option !== "two", absence?.reducedRate?.reasons ?? ["hospital", "kur"]);
   const readingChoice = absence?.reducedRate ? context.policy(absence.reducedRate.decision) : undefined;
-  const schedules = new Map<string, PricedPeriod[]>();
-  const scheduleOf = (rateId: string) => {
-    let schedule = schedules.get(rateId);
-    if (!schedule) {
-      schedule = prepareRateSchedule(findRate(agreement.rates, rateId), context.register);
-      schedules.set(rateId, schedule);
-    }
-    return schedule;
-  };
+  const scheduleOf = (rateId: string) => findRateSchedule(agreement, rateId);
   const consents = caseFile.payerConsents
     .filter((consent) => consent.kind === "absenceContinuation")
     .map((consent) => ({ day: epochDayOfIso(consent.date), absenceFrom: consent.absenceFrom ? epochDayOfIso(consent.absenceFrom) : undefined }));
@@ -136,6 +130,57 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
     };
   };
 
+  // Decisions repeat day after day; build each distinct one once.
+  const decisionCache = new Map<string, DayDecision | { hold: HoldKey }>();
+  const decideCached = (absent: AbsentDay | undefined): DayDecision | { hold: HoldKey } => {
+    if (!absent) {
+      let present = decisionCache.get("present");
+      if (!present) decisionCache.set("present", (present = decide(undefined)));
+      return present;
+    }
+    const decided = decide(absent);
+    // Identical decisions share one object, so that consecutive days form one run.
+    const cacheKey = "hold" in decided ? `hold|${decided.hold.key}` : `${decided.category}|${decided.rateId}|${decided.label}`;
+    const cached = decisionCache.get(cacheKey);
+    if (cached) return cached;
+    decisionCache.set(cacheKey, decided);
+    return decided;
+  };
+  interface Run {
+    decision: DayDecision;
+    period: PricedPeriod;
+    coverageId: string;
+    month: string;
+    reason: string;
+    dates: string[];
+  }
+  let run: Run | undefined;
+  const flushRun = () => {
+    if (!run) return;
+    const { decision, period, month, reason, dates, coverageId } = run;
+    const unit = decision.category === "present" ? "serviceDay" : "absenceDay";
+    accumulator.addRunToLine(
+      {
+        key: `${month}|${decision.rateId}|${period.index}|${decision.category}|${reason}`,
+        build: () => ({
+          key: "",
+          label: decision.label,
+          rateId: decision.rateId,
+          unit,
+          unitPrice: period.amount!,
+          ...(period.components ? { components: period.components } : {}),
+          exampleValue: period.exampleValue,
+          explanation: decision.category === "present" ? { ...presentExplanation(period), ...(decision.explanation.policies ? { policies: decision.explanation.policies } : {}) } : decision.explanation,
+        }),
+      },
+      dates[0]!,
+      dates[dates.length - 1]!,
+      dates.length,
+      dates,
+      { costCoverageId: coverageId },
+    );
+    run = undefined;
+  };
   const heldDays: number[] = [];
   const presentDays = new Set<number>();
   const first = Math.max(context.firstDay, context.caseFirstDay);
@@ -148,7 +193,7 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
     if (!absent) presentDays.add(day);
     const validity = checkAgreementValidity(context, day);
     if (validity) {
-      accumulator.addToHold({ ...validity, key: `${validity.key}|${month}`, unit: absent ? "absenceDay" : "serviceDay" }, date, null);
+      accumulator.addToHold({ ...validity, key: `${validity.key}|${month}`, unit: absent ? "absenceDay" : "serviceDay" }, date, 1);
       continue;
     }
     if (daily.careContract && (careContractDay === undefined || day < careContractDay)) {
@@ -163,14 +208,14 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
           explanation: explain(daily.careContract.ruleId, daily.careContract.source),
         },
         date,
-        null,
+        1,
       );
       continue;
     }
-    const decision = decide(absent);
+    const decision = decideCached(absent);
     if ("hold" in decision) {
       const rate = findRatePeriod(scheduleOf(daily.rate), day);
-      accumulator.addToHold({ ...decision.hold, key: `${decision.hold.key}|${month}`, ...(rate?.amount ? { unitPrice: rate.amount } : {}) }, date, null);
+      accumulator.addToHold({ ...decision.hold, key: `${decision.hold.key}|${month}`, ...(rate?.amount ? { unitPrice: rate.amount } : {}) }, date, 1);
       continue;
     }
     const period = findRatePeriod(scheduleOf(decision.rateId), day);
@@ -186,7 +231,7 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
           explanation: decision.explanation,
         },
         date,
-        null,
+        1,
       );
       continue;
     }
@@ -203,7 +248,7 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
           explanation: decision.explanation,
         },
         date,
-        null,
+        1,
       );
       continue;
     }
@@ -222,28 +267,19 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
           explanation: gate ? explain(gate.ruleId, gate.source) : decision.explanation,
         },
         date,
-        null,
+        1,
       );
       continue;
     }
-    const unit = decision.category === "present" ? "serviceDay" : "absenceDay";
-    const explanation = decision.category === "present" ? { ...presentExplanation(period), ...(decision.explanation.policies ? { policies: decision.explanation.policies } : {}) } : decision.explanation;
-    accumulator.addToLine(
-      {
-        key: `${month}|${decision.rateId}|${period.index}|${decision.category}|${absent?.reason ?? ""}`,
-        label: decision.label,
-        rateId: decision.rateId,
-        unit,
-        unitPrice: period.amount,
-        ...(period.components ? { components: period.components } : {}),
-        exampleValue: period.exampleValue,
-        explanation,
-      },
-      date,
-      null,
-      { costCoverageId: coverage.coverage.id },
-    );
+    const reason = absent?.reason ?? "";
+    if (run && run.decision === decision && run.period === period && run.coverageId === coverage.coverage.id && run.month === month && run.reason === reason) {
+      run.dates.push(date);
+    } else {
+      flushRun();
+      run = { decision, period, coverageId: coverage.coverage.id, month, reason, dates: [date] };
+    }
   }
+  flushRun();
 
   // D05: a reminder task to seek the payer's agreement, on the reminder day of each interruption in the period.
   const continuation = absence?.continuation;

@@ -8,40 +8,51 @@
  * - A0-R07 no rate period → held; after the agreement's end → rejected (E02 a, b);
  * - X-R05 no covering authorisation on the service date → held.
  */
-import { epochDayOfIso, parseDate } from "../calendar/calendarDate.ts";
-import { measureEntryMinutes } from "../case/entryDuration.ts";
+import { epochDayOfIso, isoOfEpochDay, weekdayOfEpochDay } from "../calendar/calendarDate.ts";
+import { parseHoursToMilliminutes } from "../case/entryDuration.ts";
 import type { ServiceEntry } from "../case/caseFileSchema.ts";
 import { isInputReference } from "../agreement/sourceSchema.ts";
-import { Exact, parseAmount } from "../money/amount.ts";
-import { explain, type Finding } from "../results/explanation.ts";
+import { Exact } from "../money/amount.ts";
+import { explain, type Explanation, type Finding } from "../results/explanation.ts";
 import type { BillingAccumulator, HoldKey } from "./billingAccumulator.ts";
 import type { BillingContext } from "./billingContext.ts";
 import { checkAgreementValidity } from "./agreementValidity.ts";
 import { findCostCoverage, type PreparedCoverage } from "./costCoverageGate.ts";
-import { findRate, findRatePeriod, prepareRateSchedule } from "./rateSchedule.ts";
+import { findRatePeriod, type PricedPeriod } from "./rateSchedule.ts";
+import { findRateSchedule } from "./preparedAgreement.ts";
+import { findFirstEntryIndex, listPreparedEntries } from "./preparedCase.ts";
 import type { BillingParameters } from "./billingParameters.ts";
 
 type HourlyBilling = NonNullable<BillingParameters["hourly"]>;
 
 const GRANULARITY_MINUTES: Record<string, number> = { unit5: 5, unit15: 15, unit60: 60 };
 
-/** Billable hours of an entry under the D21 option: exact minutes ÷ 60, or started units. */
-export function convertMinutesToBillableHours(minutes: Exact, option: string): Exact {
+/** Billable milli-minutes of an entry under the D21 option: exact, or started units of 5/15/60 minutes. */
+export function convertToBillableMilliminutes(milliminutes: number, option: string): number {
   const unit = GRANULARITY_MINUTES[option];
-  if (unit === undefined) return minutes.div(60);
-  return minutes.div(unit).ceil().times(unit).div(60);
+  if (unit === undefined) return milliminutes;
+  const unitTicks = unit * 1000;
+  return Math.ceil(milliminutes / unitTicks) * unitTicks;
 }
 
-function volumePeriodKey(coverage: PreparedCoverage, date: string): string {
+/** Billable hours of an entry (exact), for presentation and tests. */
+export function convertMinutesToBillableHours(minutes: Exact, option: string): Exact {
+  return new Exact(convertToBillableMilliminutes(minutes.times(1000).toNumber(), option)).div(60_000);
+}
+
+/** First day of the volume period (month, quarter, year, ISO week, whole coverage) that contains the day. */
+function startOfVolumePeriod(coverage: PreparedCoverage, day: number): number {
   const per = coverage.coverage.approvedVolume?.per ?? "total";
-  if (per === "month") return `${coverage.coverage.id}|${date.slice(0, 7)}`;
-  if (per === "year") return `${coverage.coverage.id}|${date.slice(0, 4)}`;
-  if (per === "quarter") return `${coverage.coverage.id}|${date.slice(0, 4)}Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
-  if (per === "week") {
-    const day = parseDate(date);
-    return `${coverage.coverage.id}|${day.yearOfWeek}W${day.weekOfYear}`;
-  }
-  return coverage.coverage.id;
+  const date = isoOfEpochDay(day);
+  if (per === "month") return epochDayOfIso(`${date.slice(0, 7)}-01`);
+  if (per === "year") return epochDayOfIso(`${date.slice(0, 4)}-01-01`);
+  if (per === "quarter") return epochDayOfIso(`${date.slice(0, 4)}-${String(3 * Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1).padStart(2, "0")}-01`);
+  if (per === "week") return day - weekdayOfEpochDay(day) + 1;
+  return coverage.firstDay;
+}
+
+function volumePeriodKey(coverage: PreparedCoverage, day: number): string {
+  return `${coverage.coverage.id}|${startOfVolumePeriod(coverage, day)}`;
 }
 
 export interface HourlyBillingResult {
@@ -51,12 +62,12 @@ export interface HourlyBillingResult {
 
 export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling, accumulator: BillingAccumulator): HourlyBillingResult {
   const { agreement, caseFile, register } = context;
-  const schedule = prepareRateSchedule(findRate(agreement.rates, hourly.rate), register);
+  const schedule = findRateSchedule(agreement, hourly.rate);
   const granularity = context.policy(hourly.granularityDecision);
   const baseExplanation = (source = hourly.source) => explain(hourly.ruleId, source, [granularity]);
   const excludedEntryIds: string[] = [];
   const findings: Finding[] = [];
-  const used = new Map<string, Exact>();
+  const used = new Map<string, number>();
   let countedKinds: string[] | undefined;
   let kindsInputMissing: string | undefined;
   if (isInputReference(hourly.countedTimeKinds)) {
@@ -65,38 +76,82 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
     else kindsInputMissing = hourly.countedTimeKinds.input;
   } else countedKinds = hourly.countedTimeKinds;
 
-  const entries = caseFile.entries
-    .map((entry, index) => ({ entry, index, day: epochDayOfIso(entry.date) }))
-    .filter(({ day }) => day <= context.lastDay)
-    .sort((a, b) => a.day - b.day || (a.entry.start ?? "").localeCompare(b.entry.start ?? "") || a.index - b.index);
+  // Entries before the period only consume approved volume (same volume period), so that billing two halves
+  // of a month gives the same lines as billing the month.
+  let consumeFrom = context.firstDay;
+  for (const coverage of context.coverages) {
+    if (coverage.coverage.approvedVolume && coverage.firstDay <= context.lastDay && coverage.lastDay >= context.firstDay) {
+      consumeFrom = Math.min(consumeFrom, startOfVolumePeriod(coverage, Math.max(context.firstDay, coverage.firstDay)));
+    }
+  }
+  const entries = listPreparedEntries(caseFile);
+  const approvedTicks = new Map<PreparedCoverage, number>();
+  const approvedTicksOf = (coverage: PreparedCoverage) => {
+    let ticks = approvedTicks.get(coverage);
+    if (ticks === undefined) approvedTicks.set(coverage, (ticks = parseHoursToMilliminutes(coverage.coverage.approvedVolume!.hours)));
+    return ticks;
+  };
+  const volumeKeys = new Map<string, string>();
+  const volumeKeyOf = (coverage: PreparedCoverage, day: number, date: string) => {
+    if (coverage.coverage.approvedVolume?.per !== "month") return volumePeriodKey(coverage, day);
+    const cacheKey = `${coverage.coverage.id}|${date.slice(0, 7)}`;
+    let key = volumeKeys.get(cacheKey);
+    if (key === undefined) volumeKeys.set(cacheKey, (key = volumePeriodKey(coverage, day)));
+    return key;
+  };
+  const explanations = new Map<number, ReturnType<typeof explain>>();
+  const hold = (key: HoldKey, entry: ServiceEntry, entryId: string, ticks: number) => accumulator.addToHold({ ...key, key: `${key.key}|${entry.date.slice(0, 7)}` }, entry.date, ticks, { entryId });
 
-  const hold = (key: HoldKey, entry: ServiceEntry, entryId: string, hours: Exact) => accumulator.addToHold({ ...key, key: `${key.key}|${entry.date.slice(0, 7)}` }, entry.date, hours, { entryId });
+  interface Run {
+    period: PricedPeriod;
+    explanation: Explanation;
+    coverageId: string;
+    month: string;
+    first: string;
+    last: string;
+    ticks: number;
+    entryIds: string[];
+  }
+  let run: Run | undefined;
+  const flushRun = () => {
+    if (!run) return;
+    const { period, explanation, month, first, last, ticks, entryIds, coverageId } = run;
+    accumulator.addRunToLine(
+      {
+        key: `${month}|${period.index}`,
+        build: () => ({ key: "", label: hourly.lineLabel, rateId: hourly.rate, unit: "hour", unitPrice: period.amount!, exampleValue: period.exampleValue, explanation }),
+      },
+      first,
+      last,
+      ticks,
+      [],
+      { entryIds, costCoverageId: coverageId },
+    );
+    run = undefined;
+  };
 
-  for (const { entry, index, day } of entries) {
-    const entryId = entry.id ?? `E${index + 1}`;
+  for (let position = findFirstEntryIndex(entries, consumeFrom); position < entries.length; position++) {
+    const { entry, entryId, day, month, milliminutes } = entries[position]!;
+    if (day > context.lastDay) break;
     const inPeriod = day >= context.firstDay;
-    if (hourly.billedAttribution !== undefined) {
-      if (entry.attribution !== undefined && entry.attribution !== hourly.billedAttribution) {
-        if (inPeriod) excludedEntryIds.push(entryId);
-        continue;
-      }
+    if (hourly.billedAttribution !== undefined && entry.attribution !== undefined && entry.attribution !== hourly.billedAttribution) {
+      if (inPeriod) excludedEntryIds.push(entryId);
+      continue;
     }
     if (countedKinds !== undefined && !countedKinds.includes(entry.timeKind)) {
       if (inPeriod) excludedEntryIds.push(entryId);
       continue;
     }
-    const hours = convertMinutesToBillableHours(measureEntryMinutes(entry), granularity.option);
-    if (hours.isZero()) continue;
+    const ticks = convertToBillableMilliminutes(milliminutes, granularity.option);
+    if (ticks === 0) continue;
     const period = findRatePeriod(schedule, day);
     const coverage = findCostCoverage(context.coverages, day, hourly.coverageComponent);
-    const billableUnlessVolume = inPeriod;
-    // Entries before the period only consume approved volume, so that billing halves equals billing the whole.
-    const approved = coverage?.coverage.approvedVolume ? parseAmount(coverage.coverage.approvedVolume.hours) : undefined;
-    const volumeKey = coverage && approved ? volumePeriodKey(coverage, entry.date) : undefined;
-    const wouldBill = entry.attribution !== undefined || hourly.billedAttribution === undefined;
-    if (!billableUnlessVolume) {
-      if (volumeKey && wouldBill && period && coverage && !kindsInputMissing && checkAgreementValidity(context, day) === undefined) {
-        used.set(volumeKey, (used.get(volumeKey) ?? new Exact(0)).plus(hours));
+    const approved = coverage?.coverage.approvedVolume ? approvedTicksOf(coverage) : undefined;
+    const volumeKey = coverage && approved !== undefined ? volumeKeyOf(coverage, day, entry.date) : undefined;
+    if (!inPeriod) {
+      const wouldBill = entry.attribution !== undefined || hourly.billedAttribution === undefined;
+      if (volumeKey && wouldBill && period?.amount && !kindsInputMissing && checkAgreementValidity(context, day) === undefined) {
+        used.set(volumeKey, (used.get(volumeKey) ?? 0) + ticks);
       }
       continue;
     }
@@ -114,7 +169,7 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         },
         entry,
         entryId,
-        hours,
+        ticks,
       );
       continue;
     }
@@ -132,13 +187,13 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         },
         entry,
         entryId,
-        hours,
+        ticks,
       );
       continue;
     }
     const validity = checkAgreementValidity(context, day);
     if (validity) {
-      hold({ ...validity, unit: "hour", ...(period?.amount ? { unitPrice: period.amount } : {}) }, entry, entryId, hours);
+      hold({ ...validity, unit: "hour", ...(period?.amount ? { unitPrice: period.amount } : {}) }, entry, entryId, ticks);
       continue;
     }
     if (!period) {
@@ -156,11 +211,12 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         },
         entry,
         entryId,
-        hours,
+        ticks,
       );
       continue;
     }
-    const periodExplanation = explain(hourly.ruleId, period.period.source, [granularity]);
+    let periodExplanation = explanations.get(period.index);
+    if (!periodExplanation) explanations.set(period.index, (periodExplanation = explain(hourly.ruleId, period.period.source, [granularity])));
     if (period.amount === undefined) {
       hold(
         {
@@ -175,7 +231,7 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         },
         entry,
         entryId,
-        hours,
+        ticks,
       );
       continue;
     }
@@ -194,25 +250,25 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         },
         entry,
         entryId,
-        hours,
+        ticks,
       );
       continue;
     }
-    let billable = hours;
-    if (volumeKey && approved) {
-      const already = used.get(volumeKey) ?? new Exact(0);
-      const remaining = Exact.max(approved.minus(already), 0);
-      billable = Exact.min(hours, remaining);
-      used.set(volumeKey, already.plus(hours));
-      const excess = hours.minus(billable);
-      if (excess.greaterThan(0)) {
+    let billable = ticks;
+    if (volumeKey && approved !== undefined) {
+      const already = used.get(volumeKey) ?? 0;
+      billable = Math.min(ticks, Math.max(approved - already, 0));
+      used.set(volumeKey, already + ticks);
+      const excess = ticks - billable;
+      if (excess > 0) {
         const gate = hourly.volumeGate;
+        const per = coverage.coverage.approvedVolume!.per;
         hold(
           {
             key: `volumeExceeded|${volumeKey}|${period.index}`,
             kind: "hold",
             code: "volumeExceeded",
-            message: `bewilligtes Volumen von ${approved.toFixed(2)} Std. (${coverage.coverage.approvedVolume!.per === "month" ? "je Monat" : coverage.coverage.approvedVolume!.per}) überschritten`,
+            message: `bewilligtes Volumen von ${coverage.coverage.approvedVolume!.hours} Std. (${{ month: "je Monat", week: "je Woche", quarter: "je Quartal", year: "je Jahr", total: "insgesamt" }[per]}) überschritten`,
             release: "Entscheidung des Trägers über die Mehrstunden erfassen (Bewilligung erhöhen)",
             unit: "hour",
             unitPrice: period.amount,
@@ -224,22 +280,17 @@ export function billHourlyEntries(context: BillingContext, hourly: HourlyBilling
         );
       }
     }
-    if (billable.greaterThan(0)) {
-      accumulator.addToLine(
-        {
-          key: `${entry.date.slice(0, 7)}|${hourly.rate}|${period.index}`,
-          label: hourly.lineLabel,
-          rateId: hourly.rate,
-          unit: "hour",
-          unitPrice: period.amount,
-          exampleValue: period.exampleValue,
-          explanation: periodExplanation,
-        },
-        entry.date,
-        billable,
-        { entryId, costCoverageId: coverage.coverage.id },
-      );
+    if (billable > 0) {
+      if (run && run.period === period && run.coverageId === coverage.coverage.id && run.month === month) {
+        run.ticks += billable;
+        run.last = entry.date;
+        run.entryIds.push(entryId);
+      } else {
+        flushRun();
+        run = { period, explanation: periodExplanation, coverageId: coverage.coverage.id, month, first: entry.date, last: entry.date, ticks: billable, entryIds: [entryId] };
+      }
     }
   }
+  flushRun();
   return { excludedEntryIds, findings };
 }

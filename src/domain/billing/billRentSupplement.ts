@@ -6,13 +6,13 @@
  * Only for a person whose rent exceeds the upper reasonableness limit, and only with cost coverage (A4-R06).
  */
 import { countDaysInMonth, epochDayOfIso, isoOfEpochDay } from "../calendar/calendarDate.ts";
-import { Exact } from "../money/amount.ts";
 import { explain } from "../results/explanation.ts";
 import type { BillingAccumulator } from "./billingAccumulator.ts";
 import type { BillingContext } from "./billingContext.ts";
 import { checkAgreementValidity } from "./agreementValidity.ts";
 import { findCostCoverage } from "./costCoverageGate.ts";
-import { findRate, findRatePeriod, prepareRateSchedule } from "./rateSchedule.ts";
+import { findRatePeriod } from "./rateSchedule.ts";
+import { findRateSchedule } from "./preparedAgreement.ts";
 import type { BillingParameters } from "./billingParameters.ts";
 
 type RentSupplement = NonNullable<NonNullable<BillingParameters["daily"]>["rentSupplement"]>;
@@ -23,8 +23,8 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
   if (!flag) return;
   const choice = context.policy(rent.decision);
   const explanation = explain(rent.ruleId, rent.source, [choice]);
-  const daily = prepareRateSchedule(findRate(context.agreement.rates, rent.dailyRate), context.register);
-  const monthly = prepareRateSchedule(findRate(context.agreement.rates, rent.monthlyRate), context.register);
+  const daily = findRateSchedule(context.agreement, rent.dailyRate);
+  const monthly = findRateSchedule(context.agreement, rent.monthlyRate);
   const occupancyDays = choice.option === "M3" ? heldDays.filter((day) => presentDays.has(day)) : heldDays;
   const byMonth = new Map<string, number[]>();
   for (const day of occupancyDays) {
@@ -53,7 +53,7 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
           explanation: { ...explanation, source: monthPeriod.period.source },
         },
         isoOfEpochDay(firstOfMonth),
-        new Exact(1),
+        1,
         { costCoverageId: coverage.coverage.id, spanTo: isoOfEpochDay(firstOfMonth + monthLength - 1) },
       );
       continue;
@@ -76,7 +76,7 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
                 explanation,
               },
           date,
-          null,
+          1,
         );
         continue;
       }
@@ -94,7 +94,7 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
             explanation,
           },
           date,
-          null,
+          1,
         );
         continue;
       }
@@ -109,7 +109,7 @@ export function billRentSupplement(context: BillingContext, rent: RentSupplement
           explanation: { ...explanation, source: period.period.source },
         },
         date,
-        null,
+        1,
         { costCoverageId: coverage.coverage.id },
       );
     }

@@ -6,7 +6,7 @@
 import { epochDayOfIso } from "../calendar/calendarDate.ts";
 import type { Agreement } from "../agreement/agreementSchema.ts";
 import type { InputRegister } from "../agreement/inputRegister.ts";
-import { createInputRegister } from "../agreement/resolveAgreement.ts";
+import { findInputRegister } from "./preparedAgreement.ts";
 import { isInputReference } from "../agreement/sourceSchema.ts";
 import type { CaseFile } from "../case/caseFileSchema.ts";
 import { resolvePolicy, type PolicySettings } from "../policy/decisions.ts";
@@ -43,7 +43,7 @@ function resolveDate(value: unknown, register: InputRegister): string | undefine
 }
 
 export function createBillingContext(agreement: Agreement, caseFile: CaseFile, period: BillingPeriod, casePolicies: PolicySettings = caseFile.policies): BillingContext {
-  const register = createInputRegister(agreement);
+  const register = findInputRegister(agreement);
   const used = new Map<string, PolicyChoice>();
   const validFrom = resolveDate(agreement.validity.from, register);
   const validTo = resolveDate(agreement.validity.to, register);

@@ -107,8 +107,20 @@ export function monthKey(date: CalendarDate): string {
   return `${date.year}-${String(date.month).padStart(2, "0")}`;
 }
 
-/** ISO text of an epoch day without building a Temporal object (hot paths; Hinnant's civil_from_days). */
+const isoTextCache = new Map<number, string>();
+
+/** ISO text of an epoch day without building a Temporal object (hot paths; memoised). */
 export function isoOfEpochDay(epochDay: number): string {
+  let text = isoTextCache.get(epochDay);
+  if (text === undefined) {
+    text = computeIsoOfEpochDay(epochDay);
+    if (isoTextCache.size < 100_000) isoTextCache.set(epochDay, text);
+  }
+  return text;
+}
+
+/** Hinnant's civil_from_days. */
+function computeIsoOfEpochDay(epochDay: number): string {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

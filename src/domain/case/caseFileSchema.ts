@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { LAENDER } from "../calendar/publicHolidays.ts";
-import { decimalTextSchema, isoDateSchema } from "../agreement/sourceSchema.ts";
+import { isoDateSchema } from "../agreement/sourceSchema.ts";
 import { inputValueSchema } from "../agreement/inputRegister.ts";
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Uhrzeit als HH:MM");
@@ -21,6 +21,12 @@ export const agreementChoiceSchema = z.union([
     .describe("Vorlage plus gefüllte Eingaben (Tests, Was-wäre-wenn)"),
 ]);
 
+/** Hours as a decimal text with at most 4 decimals ("3.50"): exact in milli-minutes. */
+export const hoursTextSchema = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .refine((value) => /^\d+(\.\d{1,4})?$/.test(value), { message: "Stunden als Dezimalzahl mit höchstens 4 Nachkommastellen, z. B. 3.50" });
+
 export const TIME_KINDS = ["direct", "indirect", "other"] as const;
 
 export const serviceEntrySchema = z
@@ -30,7 +36,7 @@ export const serviceEntrySchema = z
     start: timeOfDaySchema.optional(),
     end: timeOfDaySchema.optional(),
     minutes: z.number().int().nonnegative().optional(),
-    hours: decimalTextSchema.optional(),
+    hours: hoursTextSchema.optional(),
     timeKind: z.enum(TIME_KINDS).default("direct"),
     assistanceType: z.enum(["simple", "qualified"]).optional().describe("einfache / qualifizierte Assistenz (§ 78 Abs. 2 Nr. 1 / 2 SGB IX)"),
     mode: z.enum(["inPerson", "remote"]).default("inPerson"),
@@ -78,7 +84,7 @@ export const costCoverageSchema = z
     decidedOn: isoDateSchema.optional(),
     components: z.array(z.string()).optional().describe("gedeckte Bestandteile; fehlt die Liste, sind alle gedeckt"),
     approvedVolume: z
-      .object({ hours: decimalTextSchema, per: z.enum(["month", "week", "quarter", "year", "total"]) })
+      .object({ hours: hoursTextSchema, per: z.enum(["month", "week", "quarter", "year", "total"]) })
       .strict()
       .optional(),
     kind: z.enum(["costCoverageDeclaration", "gesamtplanWithVolume", "provisionalConfirmation"]).default("costCoverageDeclaration"),
@@ -160,6 +166,51 @@ export const caseFileSchema = z
     staff: z.array(staffMemberSchema).default([]),
     /** Per-case inputs (rules.md section 3 inputs marked perCase), e.g. planned Gesamtplan update. */
     caseInputs: z.record(z.string(), z.unknown()).default({}),
+    // --- volume ---
+    /** A3-R15 (M11): justification and prognosis recorded for a shortfall month of the first months; "other" is shown, never excuses (D31). */
+    volumeExcuses: z
+      .array(
+        z
+          .object({
+            month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Monat als JJJJ-MM"),
+            reason: z.enum(["introduction", "other"]),
+            justification: z.string().optional().describe("Begründung, z. B. Heranführung an das Betätigungsangebot"),
+            prognosis: z.string().optional().describe("Prognose: künftig wird die Mindestinanspruchnahme erfüllt"),
+            recordedOn: isoDateSchema.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    // --- end volume ---
+    // --- deadlines ---
+    /** M08/M10: tasks done (reports sent, payer informed), matched to deadlines by taskType and anchor date. */
+    completedTasks: z
+      .array(
+        z
+          .object({
+            taskType: z.string().min(1).describe("Art der Aufgabe wie in deadlines.yaml, z. B. progressReport"),
+            date: isoDateSchema.describe("erledigt am"),
+            anchorDate: isoDateSchema.optional().describe("Datum des Anlasses, wenn die Aufgabe einem bestimmten Anlass gilt"),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    // --- end deadlines ---
+    // --- admission ---
+    /** M06: recorded exceptions to an admission criterion, e.g. A4-R02 person from outside Bremen („in begründeten Ausnahmefällen“). */
+    admissionExceptions: z
+      .array(
+        z
+          .object({
+            ruleId: z.string().min(1).describe("Regel, von der abgewichen wird, z. B. A4-R02"),
+            justification: z.string().min(1).describe("Begründung des Ausnahmefalls"),
+            payerApprovalDate: isoDateSchema.optional().describe("Zustimmung des Trägers"),
+          })
+          .strict(),
+      )
+      .optional(),
+    // --- end admission ---
   })
   .strict();
 
