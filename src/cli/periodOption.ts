@@ -22,3 +22,10 @@ export function resolvePeriodOption(options: { month?: string; from?: string; to
   if (to < from) throw new UsageError(`--to ${to} liegt vor --from ${from}`);
   return { from, to };
 }
+
+/** A single date option (--as-of); undefined when not given. */
+export function resolveDateOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isValidDateText(value)) throw new UsageError(`${name}: „${value}“ ist kein Datum (erwartet JJJJ-MM-TT)`);
+  return formatIsoDate(parseDate(value));
+}

@@ -8,8 +8,11 @@ import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
 import { formatIssue } from "../domain/agreement/validationIssue.ts";
 import { checkAgreementPath, listAgreements, renderAgreementList } from "./commands/agreementsCommand.ts";
 import { renderInvoiceDraft, runBill } from "./commands/billCommand.ts";
+import { renderDeadlines, runDeadlines } from "./commands/deadlinesCommand.ts";
+import { renderVolume, runVolume } from "./commands/volumeCommand.ts";
+import { renderAdmission, runAdmit } from "./commands/admitCommand.ts";
 import { loadCase } from "./loadCase.ts";
-import { resolvePeriodOption } from "./periodOption.ts";
+import { resolveDateOption, resolvePeriodOption } from "./periodOption.ts";
 import { UsageError } from "./inputFileError.ts";
 import { todayIso } from "./main.ts";
 
@@ -56,6 +59,42 @@ export function registerCommands(program: Command, write: (text: string) => void
       const period = resolvePeriodOption(options);
       const view = runBill(loadCase(file), period);
       printResult(write, options.json, view, () => renderInvoiceDraft(view));
+    });
+
+  program
+    .command("deadlines <caseFile>")
+    .description("Fristen und Aufgaben eines Falls mit Regel und Fundstelle; Aufbewahrungsfrist")
+    .option("--as-of <date>", "Stichtag JJJJ-MM-TT (Standard: heute)")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((file: string, options: { asOf?: string; json?: boolean }) => {
+      const asOf = resolveDateOption("--as-of", options.asOf) ?? todayIso();
+      const view = runDeadlines(loadCase(file), asOf);
+      printResult(write, options.json, view, () => renderDeadlines(view));
+    });
+
+  program
+    .command("volume <caseFile>")
+    .description("Monatsdurchschnitt der Wochenstunden (A3) bzw. Korridorprüfung der Hilfebedarfsgruppe (A2)")
+    .requiredOption("--month <month>", "Monat JJJJ-MM")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((file: string, options: { month: string; json?: boolean }) => {
+      const { from } = resolvePeriodOption({ month: options.month });
+      const view = runVolume(loadCase(file), from.slice(0, 7));
+      printResult(write, options.json, view, () => renderVolume(view));
+    });
+
+  program
+    .command("admit <caseFile>")
+    .description("Aufnahmeprüfung: aufnahmefähig, Prüfung erforderlich oder abgelehnt, mit Begründung")
+    .option("--as-of <date>", "Stichtag JJJJ-MM-TT (Standard: Beginn des Falls)")
+    .option("--active-cases <count>", "bereits belegte Plätze am Aufnahmetag (für die Kapazitätsprüfung)")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((file: string, options: { asOf?: string; activeCases?: string; json?: boolean }) => {
+      const loaded = loadCase(file);
+      const asOf = resolveDateOption("--as-of", options.asOf) ?? loaded.caseFile.case.start;
+      if (options.activeCases !== undefined && !/^\d+$/.test(options.activeCases)) throw new UsageError(`--active-cases: „${options.activeCases}“ ist keine ganze Zahl`);
+      const result = runAdmit(loaded, asOf, options.activeCases === undefined ? undefined : Number(options.activeCases));
+      printResult(write, options.json, result, () => renderAdmission(result));
     });
 
   program
