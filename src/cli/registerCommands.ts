@@ -11,7 +11,8 @@ import { renderInvoiceDraft, runBill } from "./commands/billCommand.ts";
 import { renderDeadlines, runDeadlines } from "./commands/deadlinesCommand.ts";
 import { renderVolume, runVolume } from "./commands/volumeCommand.ts";
 import { renderAdmission, runAdmit } from "./commands/admitCommand.ts";
-import { loadCase } from "./loadCase.ts";
+import { renderStaffing, runStaffing } from "./commands/staffingCommand.ts";
+import { loadCase, loadCatalogueOrFail } from "./loadCase.ts";
 import { resolveDateOption, resolvePeriodOption } from "./periodOption.ts";
 import { UsageError } from "./inputFileError.ts";
 import { todayIso } from "./main.ts";
@@ -81,6 +82,16 @@ export function registerCommands(program: Command, write: (text: string) => void
       const { from } = resolvePeriodOption({ month: options.month });
       const view = runVolume(loadCase(file), from.slice(0, 7));
       printResult(write, options.json, view, () => renderVolume(view));
+    });
+
+  program
+    .command("staffing <teamFile>")
+    .description("Personalbedarf nach Schlüsseln, Fachkraftquoten und Führungszeugnisse (strengste Regel)")
+    .option("--as-of <date>", "Stichtag JJJJ-MM-TT (Standard: Stichtag der Teamdatei)")
+    .option("--json", "exaktes JSON statt Tabelle")
+    .action((file: string, options: { asOf?: string; json?: boolean }) => {
+      const report = runStaffing(loadCatalogueOrFail(), file, resolveDateOption("--as-of", options.asOf));
+      printResult(write, options.json, report, () => renderStaffing(report));
     });
 
   program
