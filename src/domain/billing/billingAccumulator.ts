@@ -3,7 +3,7 @@
  * reason they are billed or held, so that a line never crosses a rate-period or month boundary (M03).
  * Quantities are integer ticks (days, or milli-minutes for hours) divided exactly once per line.
  */
-import { Exact, roundHalfUp } from "../money/amount.ts";
+import { Exact, formatCents, roundHalfUp } from "../money/amount.ts";
 import type { Explanation } from "../results/explanation.ts";
 import type { Hold, HoldKind, InvoiceLine, LineComponent } from "./invoiceDraft.ts";
 import type { RateUnit } from "./rateParameters.ts";
@@ -36,7 +36,7 @@ export interface LineKey {
   rateId: string;
   unit: RateUnit;
   unitPrice: Exact;
-  components?: { name: string; amount: Exact }[];
+  components?: { name: string; amount: Exact; cents?: number }[];
   exampleValue: boolean;
   explanation: Explanation;
 }
@@ -121,11 +121,15 @@ export class BillingAccumulator {
       .map((draft, index) => {
         const key = draft.key;
         const quantity = quantityOf(draft, key.unit);
-        const components: LineComponent[] | undefined = key.components?.map((component) => ({
-          name: component.name,
-          unitAmount: component.amount.toFixed(2),
-          amount: roundHalfUp(component.amount.times(quantity)).toFixed(2),
-        }));
+        const components: LineComponent[] | undefined = key.components?.map((component) => {
+          // Whole days × printed cents is exact in integers; anything else goes through Exact.
+          const cents = ticksPerUnit(key.unit) === 1 ? component.cents : undefined;
+          return {
+            name: component.name,
+            unitAmount: component.amount.toFixed(2),
+            amount: cents !== undefined && Number.isSafeInteger(cents * draft.ticks) ? formatCents(cents * draft.ticks) : roundHalfUp(component.amount.times(quantity)).toFixed(2),
+          };
+        });
         const evidence: InvoiceLine["evidence"] = {};
         if (draft.dates.length > 0) evidence.dates = draft.dates;
         if (draft.entryIds.length > 0) evidence.entryIds = draft.entryIds;

@@ -5,7 +5,7 @@
 import { epochDayOfIso } from "../calendar/calendarDate.ts";
 import { isInputReference } from "../agreement/sourceSchema.ts";
 import type { InputRegister } from "../agreement/inputRegister.ts";
-import { parseAmount, type Exact } from "../money/amount.ts";
+import { parseAmount, toIntegerCents, type Exact } from "../money/amount.ts";
 import type { Rate, RatePeriod } from "./rateParameters.ts";
 
 export interface PricedPeriod {
@@ -19,7 +19,8 @@ export interface PricedPeriod {
   amount?: Exact;
   missingInputId?: string;
   exampleValue: boolean;
-  components?: { name: string; amount: Exact }[];
+  /** Printed components; `cents` is the exact integer-cent value, prepared once. */
+  components?: { name: string; amount: Exact; cents?: number }[];
 }
 
 /** Prepares a rate for fast lookups by epoch day, resolving input references through the register. */
@@ -33,7 +34,11 @@ export function prepareRateSchedule(rate: Rate, register: InputRegister): Priced
         ...base,
         amount: parseAmount(period.total!),
         exampleValue: false,
-        components: period.components.map((component) => ({ name: component.name, amount: parseAmount(component.amount) })),
+        components: period.components.map((component) => {
+          const amount = parseAmount(component.amount);
+          const cents = toIntegerCents(amount);
+          return cents === undefined ? { name: component.name, amount } : { name: component.name, amount, cents };
+        }),
       };
     }
     if (isInputReference(period.amount)) {

@@ -46,3 +46,17 @@ export function sumExact(values: Iterable<Exact>): Exact {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/** Integer cents of an amount with at most 2 decimals, or undefined if it has more (then use Exact). */
+export function toIntegerCents(value: Exact): number | undefined {
+  const cents = value.times(100);
+  return cents.isInteger() && cents.abs().lessThan(Number.MAX_SAFE_INTEGER) ? cents.toNumber() : undefined;
+}
+
+/** "1700.55" from integer cents (exact, no floats involved). */
+export function formatCents(cents: number): string {
+  const negative = cents < 0;
+  const absolute = Math.abs(cents);
+  const text = `${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, "0")}`;
+  return negative ? `-${text}` : text;
+}
