@@ -12,6 +12,7 @@ import type { Deadline } from "../domain/deadlines/deadline.ts";
 import { formatIssue } from "../domain/agreement/validationIssue.ts";
 import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
 import { formatDateGerman, formatEuro, formatNumberGerman, UNIT_LABELS } from "./germanFormat.ts";
+import { InputFileError } from "./inputFileError.ts";
 import { loadCase } from "./loadCase.ts";
 import { resolvePeriodOption } from "./periodOption.ts";
 import { formatTable } from "./table.ts";
@@ -37,7 +38,7 @@ export function runDemo(write: (text: string) => void): number {
   write(`Teilhabe – Demo: Abrechnung ${MONTH}, Fristen zum ${formatDateGerman(AS_OF)}\n`);
   write(`Beträge mit „Beispielwert“ beruhen auf markierten Beispiel-Eingaben, nie auf echten Sätzen.\n\n`);
   const files = readdirSync(EXAMPLES)
-    .filter((name) => name.endsWith(".json"))
+    .filter((name) => name.endsWith(".json") && name !== "team.json")
     .sort();
   const rows: string[][] = [];
   for (const name of files) {
@@ -68,4 +69,10 @@ export function runDemo(write: (text: string) => void): number {
   return 0;
 }
 
-process.exitCode = runDemo((text) => process.stdout.write(text));
+try {
+  process.exitCode = runDemo((text) => process.stdout.write(text));
+} catch (error) {
+  if (!(error instanceof InputFileError)) throw error;
+  process.stderr.write(`Beispieldatei fehlerhaft:\n${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -2,8 +2,11 @@
 import { parseDate, formatGermanDate } from "../domain/calendar/calendarDate.ts";
 import { formatEuroGerman, parseAmount } from "../domain/money/amount.ts";
 
+/** 31.01.2026 for a date; a month ("2026-03") or quarter ("2026-Q1") key is shown as 03/2026 or Q1/2026. */
 export function formatDateGerman(iso: string | undefined | null): string {
   if (!iso) return "—";
+  const month = /^(\d{4})-(\d{2}|Q[1-4])$/.exec(iso);
+  if (month) return `${month[2]}/${month[1]}`;
   return formatGermanDate(parseDate(iso));
 }
 

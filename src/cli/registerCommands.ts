@@ -1,9 +1,6 @@
 /** One place that wires every sub-command to the engine. */
 import type { Command } from "commander";
-import { z } from "zod";
-import { agreementSchema } from "../domain/agreement/agreementSchema.ts";
-import { caseFileSchema } from "../domain/case/caseFileSchema.ts";
-import { teamFileSchema } from "../domain/staffing/teamFileSchema.ts";
+import { INPUT_SCHEMAS, renderJsonSchema, type InputSchemaKind } from "./jsonSchemas.ts";
 import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
 import { formatIssue } from "../domain/agreement/validationIssue.ts";
 import { checkAgreementPath, listAgreements, renderAgreementList } from "./commands/agreementsCommand.ts";
@@ -17,7 +14,6 @@ import { resolveDateOption, resolvePeriodOption } from "./periodOption.ts";
 import { UsageError } from "./inputFileError.ts";
 import { todayIso } from "./main.ts";
 
-const SCHEMAS = { case: caseFileSchema, team: teamFileSchema, agreement: agreementSchema } as const;
 
 function printResult(write: (text: string) => void, json: boolean | undefined, value: unknown, render: () => string): void {
   write(json ? `${JSON.stringify(value, null, 2)}\n` : `${render()}\n`);
@@ -112,8 +108,7 @@ export function registerCommands(program: Command, write: (text: string) => void
     .command("schema <kind>")
     .description("JSON Schema einer Eingabedatei ausgeben: case, team oder agreement")
     .action((kind: string) => {
-      const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
-      if (!schema) throw new UsageError(`unbekanntes Schema „${kind}“ (erlaubt: ${Object.keys(SCHEMAS).join(", ")})`);
-      write(`${JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2)}\n`);
+      if (!(kind in INPUT_SCHEMAS)) throw new UsageError(`unbekanntes Schema „${kind}“ (erlaubt: ${Object.keys(INPUT_SCHEMAS).join(", ")})`);
+      write(renderJsonSchema(kind as InputSchemaKind));
     });
 }

@@ -40,11 +40,18 @@ export function billCase(agreement: Agreement, caseFile: CaseFile, period: Billi
           key: `remunerationMissing|${entry.date.slice(0, 7)}`,
           kind: "hold",
           code: "remunerationMissing",
-          message: inputId ? context.register.describeMissing(inputId) : "Die Vereinbarung enthält keine Vergütung",
+          message: !inputId
+            ? "Die Vereinbarung enthält keine Vergütung"
+            : context.register.lookup(inputId).found
+              ? `Vergütung ${inputId} erfasst, aber für diese Vereinbarung ist noch kein Abrechnungsverfahren hinterlegt`
+              : context.register.describeMissing(inputId),
           release: "gesonderte Vergütungsvereinbarung als Eingabe erfassen",
           ...(inputId ? { inputId } : {}),
           unit: "hour",
-          explanation: explain(agreement.validity.ruleId, context.register.definition(inputId ?? "")?.source ?? agreement.validity.source),
+          explanation: explain(
+            context.register.definition(inputId ?? "")?.blocks[0] ?? agreement.validity.ruleId,
+            context.register.definition(inputId ?? "")?.source ?? agreement.validity.source,
+          ),
         },
         entry.date,
         measureEntryMilliminutes(entry),

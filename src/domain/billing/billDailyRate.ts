@@ -89,11 +89,12 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
       if (reading === "C" && absent.stayDayNumber > reduced.moreThanDays) return reducedDecision;
       if (reading === "A" && absent.dayNumber > continuation.days) return reducedDecision;
       if (absent.dayNumber <= continuation.days) {
+        const fullDays = reading === "C" ? reduced.moreThanDays : continuation.days;
         return {
           category: "continued",
           rateId: daily.rate,
           explanation: explain(continuation.ruleId, continuation.source, stayPolicies),
-          label: `${daily.lineLabel} bei Abwesenheit (${reasonLabel}, Tag 1–${continuation.days})`,
+          label: `${daily.lineLabel} bei Abwesenheit (${reasonLabel}, Tag 1–${fullDays})`,
         };
       }
     } else if (absent.dayNumber <= continuation.days) {

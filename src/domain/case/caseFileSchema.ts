@@ -7,6 +7,7 @@ import { z } from "zod";
 import { LAENDER } from "../calendar/publicHolidays.ts";
 import { isoDateSchema } from "../agreement/sourceSchema.ts";
 import { inputValueSchema } from "../agreement/inputRegister.ts";
+import { validatePolicySettings } from "../policy/decisions.ts";
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Uhrzeit als HH:MM");
 
@@ -104,7 +105,13 @@ export const caseFileSchema = z
   .object({
     $schema: z.string().optional(),
     agreement: agreementChoiceSchema,
-    policies: z.record(z.string(), z.string()).default({}).describe("Optionen aus decisions.md für diesen Fall"),
+    policies: z
+      .record(z.string(), z.string())
+      .default({})
+      .superRefine((policies, context) => {
+        for (const problem of validatePolicySettings(policies)) context.addIssue({ code: "custom", message: problem });
+      })
+      .describe("Optionen aus decisions.md für diesen Fall"),
     client: z
       .object({
         id: z.string().min(1),
