@@ -20,20 +20,9 @@
 import { z } from "zod";
 import { inputReferenceSchema, isoDateSchema, sourceSchema } from "../agreement/sourceSchema.ts";
 
-/** A period of §§ 187 ff. BGB: days, weeks, months and/or years (at least one positive). */
-export const periodSchema = z
-  .object({
-    days: z.number().int().nonnegative().optional(),
-    weeks: z.number().int().nonnegative().optional(),
-    months: z.number().int().nonnegative().optional(),
-    years: z.number().int().nonnegative().optional(),
-  })
-  .strict()
-  .refine((period) => (period.days ?? 0) + (period.weeks ?? 0) + (period.months ?? 0) + (period.years ?? 0) > 0, {
-    message: "Frist braucht mindestens eine Angabe in Tagen, Wochen, Monaten oder Jahren",
-  })
-  .describe("Frist nach §§ 187 ff. BGB");
-export type Period = z.infer<typeof periodSchema>;
+import { periodSchema, type Period } from "../calendar/periodSchema.ts";
+
+export { periodSchema, type Period };
 
 /**
  * The case facts an anchor can refer to:

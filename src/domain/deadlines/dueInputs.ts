@@ -136,12 +136,4 @@ export function dayInYear(year: number, month: number, day: number): CalendarDat
   return Temporal.PlainDate.from({ year, month, day }, { overflow: "constrain" });
 }
 
-/** German text of a period: { weeks: 6 } → "6 Wochen". */
-export function describePeriod(period: Period): string {
-  const parts: string[] = [];
-  if (period.years) parts.push(`${period.years} ${period.years === 1 ? "Jahr" : "Jahre"}`);
-  if (period.months) parts.push(`${period.months} ${period.months === 1 ? "Monat" : "Monate"}`);
-  if (period.weeks) parts.push(`${period.weeks} ${period.weeks === 1 ? "Woche" : "Wochen"}`);
-  if (period.days) parts.push(`${period.days} ${period.days === 1 ? "Tag" : "Tage"}`);
-  return parts.join(" und ");
-}
+export { describePeriod } from "../calendar/periodSchema.ts";

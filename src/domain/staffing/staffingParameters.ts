@@ -28,17 +28,9 @@ const validitySchemaShape = {
   validTo: isoDateSchema.optional().describe("gilt bis einschließlich"),
 };
 
-/** A period such as { years: 5 } or { months: 3 }. */
-export const periodSchema = z
-  .object({
-    years: z.number().int().positive().optional(),
-    months: z.number().int().positive().optional(),
-    weeks: z.number().int().positive().optional(),
-    days: z.number().int().positive().optional(),
-  })
-  .strict()
-  .refine((period) => Object.values(period).some((value) => value !== undefined), { message: "Zeitraum braucht years, months, weeks oder days" });
-export type Period = z.infer<typeof periodSchema>;
+import { periodSchema, type Period } from "../calendar/periodSchema.ts";
+
+export { periodSchema, type Period };
 
 /** Which staff members a quota or requirement looks at. All conditions must hold. */
 export const staffFilterSchema = z

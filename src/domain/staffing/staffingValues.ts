@@ -98,15 +98,7 @@ export function parsePeriodValue(raw: unknown, integerUnit: "months" | "years"):
   return parsed.success ? parsed.data : undefined;
 }
 
-/** "5 Jahre", "3 Monate", "1 Jahr und 6 Monate". */
-export function describePeriodGerman(period: Period): string {
-  const parts: string[] = [];
-  if (period.years) parts.push(`${period.years} ${period.years === 1 ? "Jahr" : "Jahre"}`);
-  if (period.months) parts.push(`${period.months} ${period.months === 1 ? "Monat" : "Monate"}`);
-  if (period.weeks) parts.push(`${period.weeks} ${period.weeks === 1 ? "Woche" : "Wochen"}`);
-  if (period.days) parts.push(`${period.days} ${period.days === 1 ? "Tag" : "Tage"}`);
-  return parts.join(" und ");
-}
+export { describePeriod as describePeriodGerman } from "../calendar/periodSchema.ts";
 
 /** Whether an item with optional validFrom/validTo applies on the date (ISO texts compare as dates). */
 export function isValidOn(item: { validFrom?: string; validTo?: string }, asOf: string): boolean {
