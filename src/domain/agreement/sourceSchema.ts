@@ -17,6 +17,9 @@ export const decimalTextSchema = z
   .refine((value) => /^-?\d+(\.\d+)?$/.test(value), { message: "keine Dezimalzahl (erwartet z. B. 1446.38)" })
   .describe("exakte Dezimalzahl, Punkt als Trennzeichen");
 
+/** A rule id of the rule catalogue: agreement code, "-R", number, e.g. "A1-R15", "X-R01", or "BY-R05" for a new one. */
+export const ruleIdSchema = z.string().regex(/^[A-Z][A-Z0-9]*-R\d+[a-z]?$/, "Regel-ID wie „A1-R15“ (Kürzel der Vereinbarung, „-R“, Nummer)");
+
 export const sourceSchema = z
   .object({
     file: z.string().min(1).describe("Dateiname des Vertragstexts in shared/seeds"),

@@ -3,9 +3,9 @@
  * Mechanisms are code; this section only selects and parameterises them.
  */
 import { z } from "zod";
-import { inputReferenceSchema, sourceSchema } from "../agreement/sourceSchema.ts";
+import { inputReferenceSchema, ruleIdSchema, sourceSchema } from "../agreement/sourceSchema.ts";
 
-const ruleReference = { ruleId: z.string().min(1), source: sourceSchema };
+const ruleReference = { ruleId: ruleIdSchema, source: sourceSchema };
 
 /** Hourly billing (A0 Fachleistungsstunde; any Land's hourly assistance). */
 export const hourlyBillingSchema = z

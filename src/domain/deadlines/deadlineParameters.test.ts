@@ -26,7 +26,7 @@ describe("deadlineParametersSchema", () => {
     expect(messages({ rules: [{ ...hilfeplan, requiresOngoing: true }] })).toContain("„requiresOngoing“ nur bei einem Anker, der eine Dauer hat (crisis.start)");
     expect(messages({ rules: [{ ...hilfeplan, leadDays: 3 }] }).length).toBeGreaterThan(0);
     expect(messages({ rules: [{ ...hilfeplan, source: { file: "x", clause: "y" } }] }).length).toBeGreaterThan(0);
-    expect(messages({ rules: [{ ...hilfeplan, ruleId: "R15" }] })).toContain("Regel-ID wie „A1-R15“");
+    expect(messages({ rules: [{ ...hilfeplan, ruleId: "R15" }] })).toContain("Regel-ID wie „A1-R15“ (Kürzel der Vereinbarung, „-R“, Nummer)");
   });
 
   it("a report day is MM-TT or an input reference", () => {

@@ -18,7 +18,7 @@
  * leaves open are `{ input: P-Ax-nn }` references, never guesses.
  */
 import { z } from "zod";
-import { inputReferenceSchema, isoDateSchema, sourceSchema } from "../agreement/sourceSchema.ts";
+import { inputReferenceSchema, isoDateSchema, ruleIdSchema, sourceSchema } from "../agreement/sourceSchema.ts";
 
 import { periodSchema, type Period } from "../calendar/periodSchema.ts";
 
@@ -71,7 +71,6 @@ const monthDaySchema = z
   .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "Tag als MM-TT, z. B. 03-31")
   .describe("Tag und Monat (MM-TT)");
 
-const ruleIdSchema = z.string().regex(/^(A\d+|X)-R\d+[a-z]?$/, "Regel-ID wie „A1-R15“");
 
 const commonFields = {
   id: z.string().regex(/^[A-Za-z0-9-]+$/).describe("eindeutige ID der Fristregel in dieser Vereinbarung"),

@@ -17,10 +17,9 @@
  * Every value carries its literal source; an open value is an input reference (M17), never a guess.
  */
 import { z } from "zod";
-import { decimalTextSchema, inputReferenceSchema, isoDateSchema, sourceSchema, sourcedOrInput, sourcedValue } from "../agreement/sourceSchema.ts";
+import { decimalTextSchema, inputReferenceSchema, isoDateSchema, ruleIdSchema, sourcedOrInput, sourcedValue, sourceSchema } from "../agreement/sourceSchema.ts";
 import { SHIFTS, STAFF_ROLES } from "./teamFileSchema.ts";
 
-const ruleIdSchema = z.string().regex(/^(A\d+|X)-R\d{2}$/, "Regel-ID wie „A2-R18“");
 const decisionIdSchema = z.string().regex(/^D\d{2}$/, "Entscheidungs-ID wie „D06“");
 
 const validitySchemaShape = {

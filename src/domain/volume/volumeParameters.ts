@@ -13,9 +13,8 @@
  */
 import { z } from "zod";
 import { TIME_KINDS } from "../case/caseFileSchema.ts";
-import { decimalTextSchema, inputReferenceSchema, sourceSchema, sourcedOrInput, sourcedValue } from "../agreement/sourceSchema.ts";
+import { decimalTextSchema, inputReferenceSchema, ruleIdSchema, sourcedOrInput, sourcedValue, sourceSchema } from "../agreement/sourceSchema.ts";
 
-const ruleIdSchema = z.string().regex(/^(A\d+|X)-R\d{2}$/, "Regel-ID wie „A3-R14“");
 
 /** Which recorded service entries count towards the hours (A3 § 4 participation/support; A2 § 6.5 direct contact). */
 export const countedTimeSchema = z
