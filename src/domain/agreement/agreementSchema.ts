@@ -143,7 +143,9 @@ function collectRateReferences(billing: unknown): [string[], string][] {
     if (!value || typeof value !== "object") return;
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       if ((key === "rate" || key === "monthlyRate" || key === "dailyRate") && typeof child === "string") found.push([[...path, key], child]);
-      else if (key === "ratesByQualification" && child && typeof child === "object") {
+      else if (key === "rates" && Array.isArray(child)) {
+        child.forEach((rateId, index) => typeof rateId === "string" && found.push([[...path, key, String(index)], rateId]));
+      } else if (key === "ratesByQualification" && child && typeof child === "object") {
         for (const [qualification, rateId] of Object.entries(child)) if (typeof rateId === "string") found.push([[...path, key, qualification], rateId]);
       } else visit(child, [...path, key]);
     }

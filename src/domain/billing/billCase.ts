@@ -14,6 +14,7 @@ import { epochDayOfIso } from "../calendar/calendarDate.ts";
 import { BillingAccumulator } from "./billingAccumulator.ts";
 import { createBillingContext, type BillingPeriod } from "./billingContext.ts";
 import { billAccompaniment } from "./billAccompaniment.ts";
+import { billCaseRates } from "./billCaseRates.ts";
 import { billDailyRate } from "./billDailyRate.ts";
 import { billHourlyEntries } from "./billHourlyEntries.ts";
 import { billRentSupplement } from "./billRentSupplement.ts";
@@ -72,6 +73,7 @@ export function billCase(agreement: Agreement, caseFile: CaseFile, period: Billi
       if (billing.daily.rentSupplement) billRentSupplement(context, billing.daily.rentSupplement, result.heldDays, result.presentDays, accumulator);
     }
     if (billing.accompaniment) findings.push(...billAccompaniment(context, billing.accompaniment, presentDays, accumulator));
+    if (billing.caseRates) billCaseRates(context, billing.caseRates, accumulator);
   }
 
   const lines = accumulator.listLines();

@@ -99,6 +99,33 @@ export const lumpSumBillingSchema = z
   })
   .strict();
 
+/**
+ * Per-case rates whose billing unit is an input (day, month or hour) and whose amount may depend on the
+ * person's need group on the service date (A2 § 9: Maßnahmepauschale je HBG, Grundpauschale, Investitionsbetrag).
+ */
+export const caseRatesBillingSchema = z
+  .object({
+    ...ruleReference,
+    unit: inputReferenceSchema.describe("Eingabe mit der Abrechnungseinheit: serviceDay, month oder hour"),
+    needGroupInput: inputReferenceSchema.describe("Eingabe, die die Hilfebedarfsgruppe je Person benennt (aus dem Gesamtplan)"),
+    coverageComponent: z.string().optional(),
+    components: z
+      .array(
+        z
+          .object({
+            label: z.string().min(1),
+            ruleId: ruleIdSchema,
+            source: sourceSchema,
+            /** One rate, or one rate per need group (each with key { needGroup: n }). */
+            rates: z.array(z.string()).min(1),
+            keyedBy: z.literal("needGroup").optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const costCoverageGateSchema = z
   .object({
     ...ruleReference,
@@ -117,6 +144,7 @@ export const billingParametersSchema = z
     daily: dailyBillingSchema.optional(),
     accompaniment: accompanimentBillingSchema.optional(),
     lumpSums: z.array(lumpSumBillingSchema).optional(),
+    caseRates: caseRatesBillingSchema.optional(),
     /** A4-R12: occupancy deviation of the intervention service (report only, D30). */
     occupancyDeviation: z
       .object({ ...ruleReference, component: z.string(), agreedOccupancyDays: inputReferenceSchema, decision: z.string().default("D30") })

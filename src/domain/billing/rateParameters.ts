@@ -7,7 +7,8 @@ import { z } from "zod";
 import { parseAmount, sumExact } from "../money/amount.ts";
 import { decimalTextSchema, inputReferenceSchema, isoDateSchema, sourceSchema } from "../agreement/sourceSchema.ts";
 
-export const RATE_UNITS = ["hour", "serviceDay", "absenceDay", "occupancyDay", "month", "lumpSum"] as const;
+/** "agreedUnit": the unit is itself an input of the agreement (A2 § 9: Tag, Monat oder Stunde). */
+export const RATE_UNITS = ["hour", "serviceDay", "absenceDay", "occupancyDay", "month", "lumpSum", "agreedUnit"] as const;
 export type RateUnit = (typeof RATE_UNITS)[number];
 
 export const rateComponentSchema = z.object({ name: z.string().min(1), amount: decimalTextSchema }).strict();
