@@ -105,12 +105,38 @@ export const residenceCriterionSchema = z
     ...ruleReferenceFields,
     field: z.enum(RESIDENCE_FIELDS),
     values: textListOrInputSchema,
-    /** priority: a waiting-list advantage only, never an exclusion (A1-R05 „vorrangig“, A3-R07). */
-    onOther: z.enum(["refuse", "review", "warn", "priority"]),
+    /** What a residence outside the area means; a mere waiting-list priority is residencePriority (A1-R05, A3-R07). */
+    onOther: z.enum(["refuse", "review", "warn"]),
     /** A recorded exception (case file admissionExceptions) with justification and payer approval lifts it (A4-R02). */
     exceptionAllowed: z.boolean().default(false),
   })
   .strict();
+
+export const priorityAreaSchema = z
+  .object({
+    /** 1 = highest priority; the areas of one ranking carry 1, 2, … in order. */
+    priority: z.number().int().positive(),
+    /** German label shown in messages, e.g. „Gebiet des örtlichen Trägers“. */
+    label: z.string().min(1),
+    values: textListOrInputSchema,
+    source: sourceSchema,
+  })
+  .strict();
+
+export const residencePrioritySchema = z
+  .object({
+    ...ruleReferenceFields,
+    field: z.enum(RESIDENCE_FIELDS),
+    /** One ranking: the first area (by priority) that contains the residence gives the priority; none → no priority. */
+    areas: z.array(priorityAreaSchema).min(1),
+  })
+  .strict()
+  .superRefine((criterion, context) => {
+    criterion.areas.forEach((area, index) => {
+      if (area.priority !== index + 1) context.addIssue({ code: "custom", path: ["areas", index, "priority"], message: `Vorrangstufe ${index + 1} erwartet (aufsteigend ohne Lücke)` });
+    });
+  })
+  .describe("Vorrang bei der Aufnahme nach Wohnort: nur eine Rangfolge, nie ein Ausschluss (A1-R05, A3-R07, § 104 SGB IX)");
 
 export const exclusionCriterionSchema = z
   .object({
@@ -178,6 +204,7 @@ export const admissionParametersSchema = z
     parenthood: parenthoodCriterionSchema.optional(),
     livingSituation: livingSituationCriterionSchema.optional(),
     residence: z.array(residenceCriterionSchema).default([]),
+    residencePriority: residencePrioritySchema.optional(),
     exclusions: exclusionCriterionSchema.optional(),
     obligationToAdmit: obligationToAdmitSchema.optional(),
     gesamtplan: gesamtplanCriterionSchema.optional(),
@@ -211,6 +238,7 @@ export type AssessmentCriterion = z.infer<typeof assessmentCriterionSchema>;
 export type ParenthoodCriterion = z.infer<typeof parenthoodCriterionSchema>;
 export type LivingSituationCriterion = z.infer<typeof livingSituationCriterionSchema>;
 export type ResidenceCriterion = z.infer<typeof residenceCriterionSchema>;
+export type ResidencePriority = z.infer<typeof residencePrioritySchema>;
 export type ExclusionCriterion = z.infer<typeof exclusionCriterionSchema>;
 export type ObligationToAdmit = z.infer<typeof obligationToAdmitSchema>;
 export type CapacityCriterion = z.infer<typeof capacityCriterionSchema>;

@@ -1,7 +1,8 @@
 /**
  * Test support (not production code): loads an agreement folder's header (agreement.yaml) together with its
- * admission.yaml and documentation.yaml, validates them with the real schema, and fills inputs with values
- * marked as examples (test fixtures, never agreement values). Only these three files are read so that the
+ * admission.yaml, documentation.yaml and staffing.yaml (the one qualification catalogue that the A1-R09 entry
+ * checks classify staff with, X-R02), validates them with the real schema, and fills inputs with values
+ * marked as examples (test fixtures, never agreement values). Only these files are read so that the
  * admission and documentation tests do not depend on other sections.
  */
 // eslint-disable-next-line no-restricted-imports -- tests read the agreement data files
@@ -36,11 +37,11 @@ export function readSeed(file: string): string | undefined {
 
 const cache = new Map<AgreementKey, Agreement>();
 
-/** The agreement header plus admission and documentation sections, validated. Throws with the issues. */
+/** The agreement header plus admission, documentation and staffing sections, validated. Throws with the issues. */
 export function loadAgreement(key: AgreementKey): Agreement {
   const cached = cache.get(key);
   if (cached) return cached;
-  const parts: AgreementPart[] = ["agreement.yaml", "admission.yaml", "documentation.yaml"].flatMap((name) => {
+  const parts: AgreementPart[] = ["agreement.yaml", "admission.yaml", "documentation.yaml", "staffing.yaml"].flatMap((name) => {
     const text = readAgreementFile(key, name);
     return text === undefined ? [] : [{ file: `${AGREEMENT_FOLDERS[key]}/${name}`, data: parseYaml(text) }];
   });
@@ -54,6 +55,13 @@ export function loadAgreement(key: AgreementKey): Agreement {
 export function loadAgreementWithInputs(key: AgreementKey, values: Record<string, unknown> = {}): Agreement {
   const filled = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value, example: true }]));
   return fillAgreementInputs(loadAgreement(key), filled);
+}
+
+export const EXAMPLES_ROOT = new URL("../../../examples/", import.meta.url);
+
+/** A case file from examples/ (e.g. "a3-zuverdienst.json"), validated with the case-file schema. */
+export function readExampleCaseFile(name: string): CaseFile {
+  return caseFileSchema.parse(JSON.parse(readFileSync(new URL(name, EXAMPLES_ROOT), "utf8")));
 }
 
 export function buildCaseFile(input: CaseFileInput): CaseFile {

@@ -166,8 +166,14 @@ describe("A1-R01 … A1-R07 Assistenz beim Wohnen", () => {
     const none = checkAdmission(agreement, buildCaseFile(caseInput("A1", a1Person)), { asOf: "2026-01-15" });
     expect(none.outcome).toBe("refused");
     expect(codes(none.findings, "block")).toEqual(["gesamtplanMissing"]);
-    const late = checkAdmission(agreement, buildCaseFile(caseInput("A1", a1Person, {}, { gesamtplans: [{ date: "2026-02-01" }] })), { asOf: "2026-01-15" });
-    expect(byCode(late.findings, "gesamtplanMissing")?.message).toContain("nach Leistungsbeginn");
+    const lateFile = buildCaseFile(caseInput("A1", a1Person, {}, { gesamtplans: [{ date: "2026-02-01" }] }));
+    // On the start date the later plan does not exist yet: missing on that date, naming the plan's date.
+    const onStart = byCode(checkAdmission(agreement, lateFile, { asOf: "2026-01-15" }).findings, "gesamtplanMissing");
+    expect(onStart?.message).toBe("Am 15.01.2026 liegt kein Teilhabe-/Gesamtplan vor: der erfasste Gesamtplan ist erst auf den 01.02.2026 datiert (erforderlich vor Leistungsbeginn 15.01.2026).");
+    // Once the plan exists it is still too late for the start.
+    const later = checkAdmission(agreement, lateFile, { asOf: "2026-02-10" });
+    expect(later.outcome).toBe("refused");
+    expect(byCode(later.findings, "gesamtplanMissing")?.message).toBe("Der Gesamtplan vom 01.02.2026 liegt erst nach Leistungsbeginn 15.01.2026 vor.");
     const provisional = checkAdmission(agreement, buildCaseFile(caseInput("A1", a1Person, { accessStatus: "provisional" }, a1Extra)), { asOf: "2026-01-15" });
     expect(codes(provisional.findings, "block")).toEqual(["provisionalAccessNotProvided"]);
   });
@@ -331,8 +337,14 @@ describe("A4-R01 … A4-R05 Friedehorst", () => {
   it("A4-R03/R05: no approval of the Fachreferat, or a care contract dated after the start → refused", () => {
     const noApproval = checkAdmission(agreement, buildCaseFile(caseInput("A4", a4Person, { careContractDate: "2026-01-10" })), { asOf: "2026-01-15" });
     expect(codes(noApproval.findings, "block")).toEqual(["payerApprovalMissing"]);
-    const lateContract = checkAdmission(agreement, buildCaseFile(caseInput("A4", a4Person, { payerApproval: "2026-01-05", careContractDate: "2026-01-20" })), { asOf: "2026-01-15" });
-    expect(codes(lateContract.findings, "block")).toEqual(["careContractAfterStart"]);
+    const lateContractFile = buildCaseFile(caseInput("A4", a4Person, { payerApproval: "2026-01-05", careContractDate: "2026-01-20" }));
+    const onStart = checkAdmission(agreement, lateContractFile, { asOf: "2026-01-15" });
+    expect(codes(onStart.findings, "block")).toEqual(["careContractMissing"]);
+    expect(byCode(onStart.findings, "careContractMissing")?.message).toBe(
+      "Der Wohn- und Betreuungsvertrag liegt am 15.01.2026 nicht vor (erst auf den 20.01.2026 datiert; erforderlich vor Beginn 15.01.2026).",
+    );
+    const afterContract = checkAdmission(agreement, lateContractFile, { asOf: "2026-01-25" });
+    expect(codes(afterContract.findings, "block")).toEqual(["careContractAfterStart"]);
   });
 });
 

@@ -12,9 +12,11 @@ import type { CaseFile } from "../case/caseFileSchema.ts";
 import type { PolicySettings } from "../policy/decisions.ts";
 import type { Finding } from "../results/explanation.ts";
 import { createAdmissionContext, type AdmissionContext } from "./admissionContext.ts";
-import { checkCareContract, checkGesamtplanAndAccess, checkPayerApproval } from "./checkAdmissionProcedure.ts";
+import { checkCareContract, checkGesamtplanAndAccess, checkPayerApproval, procedureCutoff } from "./checkAdmissionProcedure.ts";
+import { latestRecordOnOrBefore } from "./datedRecords.ts";
 import { checkCapacity } from "./checkCapacity.ts";
 import { checkExclusions, checkLivingSituation, checkResidence } from "./checkCircumstances.ts";
+import { checkResidencePriority } from "./checkResidencePriority.ts";
 import { checkAssessment, checkDisability, checkMinimumAge, checkParenthood, checkTargetGroupNarrowing } from "./checkPersonCriteria.ts";
 
 export type AdmissionOutcome = "eligible" | "review" | "refused";
@@ -62,8 +64,9 @@ function checkCapacityOnAdmission(context: AdmissionContext, activeCaseCount: nu
       },
     ];
   }
-  const consent = context.caseFile.payerConsents.filter((entry) => entry.kind === "capacityExceeded").map((entry) => entry.date).sort();
-  const payerConsentDate = consent.filter((date) => date <= context.admissionDateText).at(-1);
+  // The payer's consent counts only if it exists on the evaluation date and by the admission date.
+  const consents = context.caseFile.payerConsents.filter((entry) => entry.kind === "capacityExceeded").map((entry) => entry.date);
+  const payerConsentDate = latestRecordOnOrBefore(consents, procedureCutoff(context));
   return checkCapacity(context.agreement, {
     activeCases: activeCaseCount,
     date: context.admissionDate,
@@ -101,6 +104,7 @@ export function checkAdmission(agreement: Agreement, caseFile: CaseFile, options
     ...parameters.assessments.map((assessment) => checkAssessment(assessment, context)),
     ...(parameters.livingSituation ? checkLivingSituation(parameters.livingSituation, context) : []),
     ...parameters.residence.flatMap((criterion) => checkResidence(criterion, context)),
+    ...(parameters.residencePriority ? checkResidencePriority(parameters.residencePriority, context) : []),
     ...(parameters.exclusions ? checkExclusions(parameters.exclusions, context) : []),
     ...checkGesamtplanAndAccess(parameters.gesamtplan, parameters.provisionalAccess, context),
     ...(parameters.payerApproval ? checkPayerApproval(parameters.payerApproval, context) : []),

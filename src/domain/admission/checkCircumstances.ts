@@ -1,15 +1,17 @@
 /**
  * M06 criteria on the person's circumstances: living situation (A1-R07 besondere Wohnform → BLOCK, A0-R02
  * besondere Wohnform → review only), residence (A4-R02 Land Bremen unless an exception with payer approval;
- * A0 Leipzig warning only, D22; A1-R05 and A3-R07 priority only, never an exclusion) and exclusion facts
- * (A3-R08 acute suicidality or acute addiction → BLOCK; further lists P-A1-03, P-A3-10).
+ * A0 Leipzig warning only, D22) and exclusion facts (A3-R08 acute suicidality or acute addiction → BLOCK;
+ * further lists P-A1-03, P-A3-10). The priority ranking of A1-R05 and A3-R07 is checkResidencePriority.ts.
  */
 import { compareDates, formatGermanDate, parseDate } from "../calendar/calendarDate.ts";
 import type { Finding } from "../results/explanation.ts";
 import type { AdmissionContext } from "./admissionContext.ts";
-import type { ExclusionCriterion, FailureEffect, LivingSituationCriterion, ResidenceCriterion } from "./admissionParameters.ts";
+import type { ExclusionCriterion, LivingSituationCriterion, ResidenceCriterion } from "./admissionParameters.ts";
 import { buildFailureFinding, buildHoldFinding, buildPassFinding } from "./criterionFinding.ts";
 import { includesName, readTextList, readTextListOrLiteral } from "./inputValueReaders.ts";
+
+type ResidenceField = ResidenceCriterion["field"];
 
 const LIVING_SITUATION_LABELS: Record<string, string> = {
   ownFlat: "eigene Wohnung",
@@ -40,14 +42,15 @@ export function checkLivingSituation(criterion: LivingSituationCriterion, contex
   return [buildPassFinding({ criterion, code: "livingSituationAllowed", message: `Wohnsituation „${label}“ passt zum Angebot.` }, context.policy)];
 }
 
-function recordedResidence(criterion: ResidenceCriterion, context: AdmissionContext): string[] {
+/** The recorded residence values the field compares (district and municipality for districtOrMunicipality). */
+export function recordedResidence(field: ResidenceField, context: AdmissionContext): string[] {
   const residence = context.caseFile.client.residence;
   if (residence === undefined) return [];
-  const values = criterion.field === "land" ? [residence.land] : criterion.field === "municipality" ? [residence.municipality] : [residence.district, residence.municipality];
+  const values = field === "land" ? [residence.land] : field === "municipality" ? [residence.municipality] : [residence.district, residence.municipality];
   return values.filter((value): value is string => value !== undefined && value.trim().length > 0);
 }
 
-const FIELD_LABELS: Record<ResidenceCriterion["field"], string> = { land: "Land", municipality: "Wohnort", districtOrMunicipality: "Landkreis / kreisfreie Stadt" };
+export const RESIDENCE_FIELD_LABELS: Record<ResidenceField, string> = { land: "Land", municipality: "Wohnort", districtOrMunicipality: "Landkreis / kreisfreie Stadt" };
 
 function checkException(criterion: ResidenceCriterion, context: AdmissionContext, mismatchMessage: string): Finding {
   const exception = (context.caseFile.admissionExceptions ?? []).find((entry) => entry.ruleId === criterion.ruleId);
@@ -68,32 +71,24 @@ function checkException(criterion: ResidenceCriterion, context: AdmissionContext
 
 export function checkResidence(criterion: ResidenceCriterion, context: AdmissionContext): Finding[] {
   const values = readTextListOrLiteral(context.inputs, criterion.values);
-  const fieldLabel = FIELD_LABELS[criterion.field];
-  const priority = criterion.onOther === "priority";
+  const fieldLabel = RESIDENCE_FIELD_LABELS[criterion.field];
   if (!values.found) {
-    const specification = { criterion, code: "residenceValuesMissing", message: `${fieldLabel}: Prüfung angehalten. ${values.message}`, details: { input: values.inputId } };
-    return [priority ? buildPassFinding({ ...specification, code: "priorityAreaMissing", message: `Vorranggebiet nicht festgelegt: ${values.message}` }, context.policy) : buildHoldFinding(specification, context.policy)];
+    return [buildHoldFinding({ criterion, code: "residenceValuesMissing", message: `${fieldLabel}: Prüfung angehalten. ${values.message}`, details: { input: values.inputId } }, context.policy)];
   }
-  const recorded = recordedResidence(criterion, context);
+  const recorded = recordedResidence(criterion.field, context);
   const expected = values.value.join(", ");
   if (recorded.length === 0) {
-    if (priority) return [buildPassFinding({ criterion, code: "priorityUnknown", message: `${fieldLabel} nicht erfasst: Vorrang (${expected}) nicht bestimmbar.` }, context.policy)];
     const effect = criterion.onOther === "warn" ? "warn" : "review";
     return [buildFailureFinding(effect, { criterion, code: "residenceMissing", message: `${fieldLabel} nicht erfasst; vorgesehen: ${expected}.` }, context.policy)];
   }
   const shown = recorded.join(" / ");
   if (recorded.some((value) => includesName(values.value, value))) {
-    const message = priority ? `${fieldLabel} ${shown}: vorrangig aufzunehmen.` : `${fieldLabel} ${shown} liegt im vorgesehenen Gebiet.`;
-    return [buildPassFinding({ criterion, code: priority ? "priorityArea" : "residenceInArea", message }, context.policy)];
-  }
-  if (priority) {
-    return [buildPassFinding({ criterion, code: "noPriority", message: `${fieldLabel} ${shown} außerhalb des Vorranggebiets (${expected}): kein Vorrang, aber kein Ausschluss.` }, context.policy)];
+    return [buildPassFinding({ criterion, code: "residenceInArea", message: `${fieldLabel} ${shown} liegt im vorgesehenen Gebiet.` }, context.policy)];
   }
   const mismatch = `${fieldLabel} ${shown} liegt außerhalb von ${expected}.`;
   if (criterion.onOther === "refuse" && criterion.exceptionAllowed) return [checkException(criterion, context, mismatch)];
   const suffix = criterion.onOther === "warn" ? " Geltungsbereich mit dem Träger klären." : "";
-  const effect: FailureEffect = criterion.onOther === "priority" ? "warn" : criterion.onOther;
-  return [buildFailureFinding(effect, { criterion, code: "residenceOutsideArea", message: mismatch + suffix }, context.policy)];
+  return [buildFailureFinding(criterion.onOther, { criterion, code: "residenceOutsideArea", message: mismatch + suffix }, context.policy)];
 }
 
 function matchExclusions(criterion: ExclusionCriterion, facts: readonly string[], additional: readonly string[]): string[] {

@@ -1,38 +1,14 @@
 /**
- * M14 what an entry contains and who delivered it: qualified assistance (§ 78 Abs. 2 Nr. 2 SGB IX) only by
- * staff with a qualification on the agreement's skilled list (A1-R09, § 3.1.2 → BLOCK; X-R02 per agreement),
- * the assistance type recorded and approved in the Gesamtplan (A1-R08 → WARN), excluded service categories
- * (A1-R12 guardianship tasks, A2-R08 other payers' services and work, A4-R31 → BLOCK), and on-call duty only
- * with an on-call agreement (A2-R11, P-A2-09 → BLOCK).
+ * M14 what an entry contains: the assistance type recorded and approved in the Gesamtplan (A1-R08 → WARN),
+ * excluded service categories (A1-R12 guardianship tasks, A2-R08 other payers' services and work, A4-R31 →
+ * BLOCK), and on-call duty only with an on-call agreement (A2-R11, P-A2-09 → BLOCK). Who may deliver an entry
+ * (A1-R09) is checkStaffQualification.ts.
  */
 import type { Finding } from "../results/explanation.ts";
-import { includesName } from "../admission/inputValueReaders.ts";
-import type { AssistanceTypeRule, ExcludedCategory, OnCall, QualifiedAssistance } from "./documentationParameters.ts";
+import type { AssistanceTypeRule, ExcludedCategory, OnCall } from "./documentationParameters.ts";
 import { entryFinding, matchTerm, type EntryContext } from "./entryContext.ts";
 
 const ASSISTANCE_LABELS = { simple: "einfache Assistenz", qualified: "qualifizierte Assistenz" } as const;
-
-export function checkQualifiedAssistance(rule: QualifiedAssistance, context: EntryContext): Finding[] {
-  if (context.entry.assistanceType !== "qualified") return [];
-  const staffId = context.entry.staffId;
-  if (staffId === undefined) {
-    return [entryFinding(context, rule, "hold", "qualifiedAssistanceStaffMissing", "Qualifizierte Assistenz ohne Angabe der Mitarbeiterin / des Mitarbeiters: Fachkraft nicht prüfbar.")];
-  }
-  const member = context.caseFile.staff.find((staff) => staff.id === staffId);
-  if (member === undefined) {
-    return [entryFinding(context, rule, "hold", "qualifiedAssistanceStaffUnknown", `Mitarbeiter:in „${staffId}“ ist nicht erfasst: Fachkraft nicht prüfbar.`, { staffId })];
-  }
-  const skilled = member.qualifications.filter((qualification) => includesName(rule.skilledQualifications, qualification));
-  if (skilled.length > 0) return [];
-  const name = member.name ?? member.id;
-  const held = member.qualifications.length > 0 ? member.qualifications.join(", ") : "keine Qualifikation erfasst";
-  return [
-    entryFinding(context, rule, rule.onUnskilled, "qualifiedAssistanceByUnskilledStaff", `Qualifizierte Assistenz wird ausschließlich von Fachkräften erbracht; ${name} (${held}) gilt in dieser Vereinbarung nicht als Fachkraft.`, {
-      staffId,
-      qualifications: member.qualifications,
-    }),
-  ];
-}
 
 export function checkAssistanceType(rule: AssistanceTypeRule, context: EntryContext): Finding[] {
   const { entry } = context;

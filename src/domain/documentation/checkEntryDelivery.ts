@@ -2,12 +2,13 @@
  * M14 how an entry was delivered: remote delivery (A1-R10 „Grundsätzlich … in örtlicher Präsenz“: a remote
  * entry needs a reason → WARN; A2-R06 phone, mail, messenger count as direct contact; X-R03), entries „für“
  * the person without the person present need consent (A1-R12 → WARN), group entries need the person's
- * agreement or a listed mandatory group offer (A2-R07, P-A2-07 → WARN), the SGB IX / SGB VIII attribution of
+ * agreement or a listed mandatory group offer (A2-R07, P-A2-07 → WARN), counselling and accompaniment only as
+ * individual entries (A3-R11 → WARN), the SGB IX / SGB VIII attribution of
  * each entry (A0-R09, D23 → HOLD when missing), and fields a continuous log must record (A0-R12, A2-R10, A3-R10).
  */
 import type { Finding } from "../results/explanation.ts";
 import { includesName, readTextList } from "../admission/inputValueReaders.ts";
-import type { Attribution, ConsentWithoutPerson, GroupEntries, RemoteDelivery, RequiredFields } from "./documentationParameters.ts";
+import type { Attribution, ConsentWithoutPerson, GroupEntries, IndividualOnlyCategory, RemoteDelivery, RequiredFields } from "./documentationParameters.ts";
 import { entryFinding, matchTerm, type EntryContext } from "./entryContext.ts";
 
 const CHANNEL_LABELS: Record<string, string> = { phone: "Telefon", video: "Video", mail: "E-Mail", messenger: "Messenger" };
@@ -47,6 +48,24 @@ export function checkGroupEntry(rule: GroupEntries, context: EntryContext): Find
     }
   }
   return [entryFinding(context, rule, rule.onMissing, "groupEntryWithoutConsent", `Gruppenleistung ohne erfasste Absprache mit der Person und ohne vereinbartes verpflichtendes Gruppenangebot.${offersNote}`)];
+}
+
+/** A3-R11: counselling and accompaniment „Grundsätzlich … als Einzelleistung“; a group entry of that kind → WARN. */
+export function checkIndividualOnlyCategory(rule: IndividualOnlyCategory, context: EntryContext): Finding[] {
+  const { setting, category } = context.entry;
+  if (setting !== "group") return [];
+  const term = matchTerm(category, rule.terms);
+  if (term === undefined) return [];
+  return [
+    entryFinding(
+      context,
+      rule,
+      rule.onGroup,
+      "individualOnlyCategoryAsGroup",
+      `„${category}“ als Gruppenleistung: ${term} wird grundsätzlich als Einzelleistung erbracht. Einzeln dokumentieren oder die Ausnahme begründen.`,
+      { term },
+    ),
+  ];
 }
 
 export function checkAttribution(rule: Attribution, context: EntryContext): Finding[] {

@@ -9,9 +9,10 @@ import { createInputRegister } from "../agreement/resolveAgreement.ts";
 import type { CaseFile, ServiceEntry } from "../case/caseFileSchema.ts";
 import type { PolicySettings } from "../policy/decisions.ts";
 import type { Finding } from "../results/explanation.ts";
-import { checkAssistanceType, checkExcludedCategory, checkOnCall, checkQualifiedAssistance } from "./checkEntryContent.ts";
-import { checkAttribution, checkConsentWithoutPerson, checkGroupEntry, checkRemoteDelivery, checkRequiredFields } from "./checkEntryDelivery.ts";
+import { checkAssistanceType, checkExcludedCategory, checkOnCall } from "./checkEntryContent.ts";
+import { checkAttribution, checkConsentWithoutPerson, checkGroupEntry, checkIndividualOnlyCategory, checkRemoteDelivery, checkRequiredFields } from "./checkEntryDelivery.ts";
 import { checkDayWindow, checkOpeningHours, checkTimeLimitedCategory } from "./checkEntryTiming.ts";
+import { checkQualifiedAssistance, checkSimpleAssistanceQualification } from "./checkStaffQualification.ts";
 import { createEntryContext } from "./entryContext.ts";
 
 export interface ServiceEntryCheckOptions {
@@ -35,6 +36,7 @@ export function checkServiceEntry(agreement: Agreement, caseFile: CaseFile, entr
     ...rules.excludedCategories.flatMap((rule) => checkExcludedCategory(rule, context)),
     ...(rules.onCall ? checkOnCall(rules.onCall, context) : []),
     ...(rules.qualifiedAssistance ? checkQualifiedAssistance(rules.qualifiedAssistance, context) : []),
+    ...(rules.simpleAssistanceQualification ? checkSimpleAssistanceQualification(rules.simpleAssistanceQualification, context) : []),
     ...(rules.assistanceType ? checkAssistanceType(rules.assistanceType, context) : []),
     ...(rules.attribution ? checkAttribution(rules.attribution, context) : []),
     ...rules.timeLimitedCategories.flatMap((rule) => checkTimeLimitedCategory(rule, context)),
@@ -43,6 +45,7 @@ export function checkServiceEntry(agreement: Agreement, caseFile: CaseFile, entr
     ...(rules.remoteDelivery ? checkRemoteDelivery(rules.remoteDelivery, context) : []),
     ...(rules.consentWithoutPerson ? checkConsentWithoutPerson(rules.consentWithoutPerson, context) : []),
     ...(rules.groupEntries ? checkGroupEntry(rules.groupEntries, context) : []),
+    ...rules.individualOnlyCategories.flatMap((rule) => checkIndividualOnlyCategory(rule, context)),
     ...rules.requiredFields.flatMap((rule) => checkRequiredFields(rule, context)),
   ];
 }

@@ -5,7 +5,10 @@
  *   dayWindow              A2-R10 06:00–22:00 „in der Regel“ → WARN
  *   shifts                 A4 § 3.1 / § 3.6 Tagdienst 6–22, Nachtwache 22–6 (classification only)
  *   remoteDelivery         A1-R10 remote needs a reason (WARN) vs A2-R06 remote counts as direct (X-R03)
- *   qualifiedAssistance    A1-R09 qualified assistance only by skilled staff (§ 3.1.2 list) → BLOCK
+ *   qualifiedAssistance    A1-R09 qualified assistance only by skilled staff (§ 3.1.2 list) → BLOCK; the
+ *                          list is the staffing section's qualificationCatalogue (X-R02: one list per agreement)
+ *   simpleAssistanceQualification  A1-R09 simple assistance: level from the Gesamtplan (case input) → WARN
+ *   individualOnlyCategories       A3-R11 counselling and accompaniment as individual entries → WARN
  *   assistanceType         A1-R08 type recorded and approved in the Gesamtplan → WARN
  *   excludedCategories     A1-R12 guardianship tasks, A2-R08 other payers' services, A4-R31 → BLOCK
  *   consentWithoutPerson   A1-R12 entries „für“ the person need consent → WARN
@@ -37,14 +40,29 @@ export const remoteDeliverySchema = z
   .object({ ...ruleReferenceFields, rule: z.enum(["reasonRequired", "countsAsDirect"]), onMissingReason: entrySeveritySchema.default("warn") })
   .strict();
 
-export const qualifiedAssistanceSchema = z
+/**
+ * Qualified assistance only by skilled staff. Who is skilled comes from the agreement's one qualification
+ * catalogue (staffing.qualificationCatalogue, classifyQualification; X-R02), never from a second list here.
+ */
+export const qualifiedAssistanceSchema = z.object({ ...ruleReferenceFields, onUnskilled: entrySeveritySchema.default("block") }).strict();
+
+export const REQUIRED_QUALIFICATION_LEVELS = ["skilled", "other"] as const;
+
+/**
+ * Simple assistance: the qualification level per person (Fachkraft / sonstige Assistenzkraft) is decided in
+ * the Gesamtplan (A1-R09 § 3.1.2). Read from the case file's caseInputs[caseInput] ("skilled" | "other");
+ * not recorded → no check.
+ */
+export const simpleAssistanceQualificationSchema = z
   .object({
     ...ruleReferenceFields,
-    /** Qualifications (staff.qualifications) that count as Fachkraft under this agreement (X-R02: per agreement). */
-    skilledQualifications: z.array(z.string().min(1)).min(1),
-    onUnskilled: entrySeveritySchema.default("block"),
+    caseInput: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+    onMismatch: entrySeveritySchema.default("warn"),
   })
   .strict();
+
+/** Categories delivered as individual entries only (A3-R11 „Grundsätzlich … als Einzelleistung“): a group entry → WARN. */
+export const individualOnlyCategorySchema = z.object({ ...ruleReferenceFields, terms: termsSchema, onGroup: entrySeveritySchema.default("warn") }).strict();
 
 export const assistanceTypeSchema = z
   .object({
@@ -123,6 +141,8 @@ export const documentationParametersSchema = z
     shifts: z.array(shiftSchema).default([]),
     remoteDelivery: remoteDeliverySchema.optional(),
     qualifiedAssistance: qualifiedAssistanceSchema.optional(),
+    simpleAssistanceQualification: simpleAssistanceQualificationSchema.optional(),
+    individualOnlyCategories: z.array(individualOnlyCategorySchema).default([]),
     assistanceType: assistanceTypeSchema.optional(),
     excludedCategories: z.array(excludedCategorySchema).default([]),
     consentWithoutPerson: consentWithoutPersonSchema.optional(),
@@ -151,6 +171,8 @@ export type DayWindow = z.infer<typeof dayWindowSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 export type RemoteDelivery = z.infer<typeof remoteDeliverySchema>;
 export type QualifiedAssistance = z.infer<typeof qualifiedAssistanceSchema>;
+export type SimpleAssistanceQualification = z.infer<typeof simpleAssistanceQualificationSchema>;
+export type IndividualOnlyCategory = z.infer<typeof individualOnlyCategorySchema>;
 export type AssistanceTypeRule = z.infer<typeof assistanceTypeSchema>;
 export type ExcludedCategory = z.infer<typeof excludedCategorySchema>;
 export type ConsentWithoutPerson = z.infer<typeof consentWithoutPersonSchema>;
