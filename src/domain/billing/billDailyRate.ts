@@ -133,18 +133,28 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
 
   // Decisions repeat day after day; build each distinct one once.
   const decisionCache = new Map<string, DayDecision | { hold: HoldKey }>();
-  const decideCached = (absent: AbsentDay | undefined): DayDecision | { hold: HoldKey } => {
-    if (!absent) {
-      let present = decisionCache.get("present");
-      if (!present) decisionCache.set("present", (present = decide(undefined)));
-      return present;
+  /** A cheap code that determines the decision completely; each distinct decision is built once per call. */
+  const continuationRule = absence?.continuation;
+  const reducedRule = absence?.reducedRate;
+  const codeOf = (absent: AbsentDay | undefined): string => {
+    if (!absent) return "present";
+    if (!continuationRule || !continuationRule.reasons.includes(absent.reason)) return `notCovered|${absent.reason}`;
+    const withinContinuation = absent.dayNumber <= continuationRule.days;
+    if (reducedRule && readingChoice && (reducedRule.reasons as string[]).includes(absent.reason)) {
+      const reading = readingChoice.option;
+      const reduced =
+        (reading === "B" && absent.stayLength > reducedRule.moreThanDays) ||
+        (reading === "C" && absent.stayDayNumber > reducedRule.moreThanDays) ||
+        (reading === "A" && !withinContinuation);
+      if (reduced) return `reduced|${absent.reason}`;
     }
-    const decided = decide(absent);
-    // Identical decisions share one object, so that consecutive days form one run.
-    const cacheKey = "hold" in decided ? `hold|${decided.hold.key}` : `${decided.category}|${decided.rateId}|${decided.label}`;
-    const cached = decisionCache.get(cacheKey);
-    if (cached) return cached;
-    decisionCache.set(cacheKey, decided);
+    if (withinContinuation) return `continued|${absent.reason}`;
+    return `beyond|${absent.reason}|${absent.interruptionStart}`;
+  };
+  const decideCached = (absent: AbsentDay | undefined): DayDecision | { hold: HoldKey } => {
+    const code = codeOf(absent);
+    let decided = decisionCache.get(code);
+    if (!decided) decisionCache.set(code, (decided = decide(absent)));
     return decided;
   };
   interface Run {
@@ -182,6 +192,8 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
     );
     run = undefined;
   };
+  // Held and present days feed the rent supplement and the accompaniment review; collect them only when needed.
+  const collectDays = (daily.rentSupplement !== undefined && (caseFile.case.flags[daily.rentSupplement.caseFlag] ?? caseFile.case.rentExcess)) || caseFile.accompaniment.length > 0;
   const heldDays: number[] = [];
   const presentDays = new Set<number>();
   const first = Math.max(context.firstDay, context.caseFirstDay);
@@ -190,8 +202,10 @@ export function billDailyRate(context: BillingContext, daily: DailyBilling, accu
     const date = isoOfEpochDay(day);
     const month = date.slice(0, 7);
     const absent = calendar.days.get(day);
-    heldDays.push(day);
-    if (!absent) presentDays.add(day);
+    if (collectDays) {
+      heldDays.push(day);
+      if (!absent) presentDays.add(day);
+    }
     const validity = checkAgreementValidity(context, day);
     if (validity) {
       accumulator.addToHold({ ...validity, key: `${validity.key}|${month}`, unit: absent ? "absenceDay" : "serviceDay" }, date, 1);
