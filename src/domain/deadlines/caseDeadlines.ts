@@ -90,22 +90,36 @@ function completionOf(rule: AfterEventRule | BeforeEventRule | OnEventRule, occu
   return findCompletion(rule.completedBy, rule.taskType, context.caseFile, occurrence.date, windowStart);
 }
 
-function draftsAfterEvent(rule: AfterEventRule, context: CaseContext): DeadlineDraft[] {
+/** Resolves the rule's anchor and builds one draft per occurrence within the rule's validity (or the missing-anchor draft). */
+function draftForEachOccurrence(
+  rule: AfterEventRule | BeforeEventRule | OnEventRule,
+  context: CaseContext,
+  build: (occurrence: AnchorOccurrence, anchorPolicies: PolicyChoice[]) => DeadlineDraft | undefined,
+  missingPolicies: PolicyChoice[] = [],
+): DeadlineDraft[] {
   const resolution = resolveAnchor(rule.anchor, context.caseFile, context.policies);
-  if (resolution.status === "missing") return isActive(context) ? [missingAnchorDraft(rule, resolution)] : [];
+  if (resolution.status === "missing") return isActive(context) ? [missingAnchorDraft(rule, resolution, missingPolicies)] : [];
   if (resolution.status === "notApplicable") return [];
   const drafts: DeadlineDraft[] = [];
   for (const occurrence of resolution.occurrences) {
     if (!withinValidity(rule, occurrence.date)) continue;
+    const draft = build(occurrence, resolution.policies);
+    if (draft) drafts.push(draft);
+  }
+  return drafts;
+}
+
+function draftsAfterEvent(rule: AfterEventRule, context: CaseContext): DeadlineDraft[] {
+  return draftForEachOccurrence(rule, context, (occurrence, anchorPolicies) => {
     const nominal = endOfPeriodAfterEvent(occurrence.date, rule.offset);
-    if (rule.requiresOngoing && occurrence.episodeEnd && compareDates(occurrence.episodeEnd, nominal) < 0) continue;
-    if (lapses(rule, [nominal], context)) continue;
+    if (rule.requiresOngoing && occurrence.episodeEnd && compareDates(occurrence.episodeEnd, nominal) < 0) return undefined;
+    if (lapses(rule, [nominal], context)) return undefined;
     const draft: DeadlineDraft = {
       rule,
       idSuffix: formatIsoDate(occurrence.date),
       anchor: anchorOf(rule.anchor.fact, occurrence),
       nominal,
-      policies: resolution.policies,
+      policies: anchorPolicies,
       details: { offset: describePeriod(rule.offset) },
     };
     const completedOn = completionOf(rule, occurrence, context);
@@ -113,35 +127,33 @@ function draftsAfterEvent(rule: AfterEventRule, context: CaseContext): DeadlineD
     if (rule.requiresOngoing && occurrence.episodeEnd === null && compareDates(context.asOf, nominal) < 0) {
       draft.note = `Nur wenn die Situation am ${formatGermanDate(nominal)} noch andauert`;
     }
-    drafts.push(draft);
-  }
-  return drafts;
+    return draft;
+  });
 }
 
 function draftsBeforeEvent(rule: BeforeEventRule, context: CaseContext): DeadlineDraft[] {
   const d19 = resolvePolicy("D19", context.policies.agreementPolicies, context.policies.casePolicies);
-  const resolution = resolveAnchor(rule.anchor, context.caseFile, context.policies);
-  if (resolution.status === "missing") return isActive(context) ? [missingAnchorDraft(rule, resolution, [d19])] : [];
-  if (resolution.status === "notApplicable") return [];
-  const drafts: DeadlineDraft[] = [];
-  for (const occurrence of resolution.occurrences) {
-    if (!withinValidity(rule, occurrence.date)) continue;
-    const nominal = dateBefore(occurrence.date, rule.offset);
-    if (lapses(rule, [nominal, occurrence.date], context)) continue;
-    const draft: DeadlineDraft = {
-      rule,
-      idSuffix: formatIsoDate(occurrence.date),
-      anchor: anchorOf(rule.anchor.fact, occurrence),
-      nominal,
-      policies: [...resolution.policies, d19],
-      details: { offsetBefore: describePeriod(rule.offset) },
-    };
-    if (rule.strength === "soft") draft.note = "Soll-Termin („i. d. R.“)";
-    const completedOn = completionOf(rule, occurrence, context, occurrence.windowStart ?? context.caseStart);
-    if (completedOn) draft.completedOn = completedOn;
-    drafts.push(draft);
-  }
-  return drafts;
+  return draftForEachOccurrence(
+    rule,
+    context,
+    (occurrence, anchorPolicies) => {
+      const nominal = dateBefore(occurrence.date, rule.offset);
+      if (lapses(rule, [nominal, occurrence.date], context)) return undefined;
+      const draft: DeadlineDraft = {
+        rule,
+        idSuffix: formatIsoDate(occurrence.date),
+        anchor: anchorOf(rule.anchor.fact, occurrence),
+        nominal,
+        policies: [...anchorPolicies, d19],
+        details: { offsetBefore: describePeriod(rule.offset) },
+      };
+      if (rule.strength === "soft") draft.note = "Soll-Termin („i. d. R.“)";
+      const completedOn = completionOf(rule, occurrence, context, occurrence.windowStart ?? context.caseStart);
+      if (completedOn) draft.completedOn = completedOn;
+      return draft;
+    },
+    [d19],
+  );
 }
 
 function dueFromSpecification(rule: OnEventRule, occurrence: AnchorOccurrence, context: CaseContext): Pick<DeadlineDraft, "nominal" | "missing" | "note" | "policies"> {
@@ -171,28 +183,22 @@ function dueFromSpecification(rule: OnEventRule, occurrence: AnchorOccurrence, c
 }
 
 function draftsOnEvent(rule: OnEventRule, context: CaseContext): DeadlineDraft[] {
-  const resolution = resolveAnchor(rule.anchor, context.caseFile, context.policies);
-  if (resolution.status === "missing") return isActive(context) ? [missingAnchorDraft(rule, resolution)] : [];
-  if (resolution.status === "notApplicable") return [];
-  const drafts: DeadlineDraft[] = [];
-  for (const occurrence of resolution.occurrences) {
-    if (!withinValidity(rule, occurrence.date)) continue;
+  return draftForEachOccurrence(rule, context, (occurrence, anchorPolicies) => {
     const due = dueFromSpecification(rule, occurrence, context);
-    if (lapses(rule, due.nominal ? [occurrence.date, due.nominal] : [occurrence.date], context)) continue;
+    if (lapses(rule, due.nominal ? [occurrence.date, due.nominal] : [occurrence.date], context)) return undefined;
     const draft: DeadlineDraft = {
       rule,
       idSuffix: formatIsoDate(occurrence.date),
       anchor: anchorOf(rule.anchor.fact, occurrence),
       nominal: due.nominal,
-      policies: [...resolution.policies, ...(due.policies ?? [])],
+      policies: [...anchorPolicies, ...(due.policies ?? [])],
     };
     if (due.missing) draft.missing = due.missing;
     if (due.note) draft.note = due.note;
     const completedOn = completionOf(rule, occurrence, context);
     if (completedOn) draft.completedOn = completedOn;
-    drafts.push(draft);
-  }
-  return drafts;
+    return draft;
+  });
 }
 
 function draftsPeriodic(rule: PeriodicRule, context: CaseContext): DeadlineDraft[] {
