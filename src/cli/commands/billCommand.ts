@@ -13,6 +13,13 @@ export function runBill(loaded: LoadedCase, period: PeriodOption): InvoiceDraftV
   return presentInvoiceDraft(billCase(loaded.agreement, loaded.caseFile, period));
 }
 
+/** The distinct policy options found on results (deadlines, findings), in decision order. */
+export function collectPolicies(explanations: { policies?: { decision: string; option: string; origin: string }[] }[]): { decision: string; option: string; origin: string }[] {
+  const seen = new Map<string, { decision: string; option: string; origin: string }>();
+  for (const explanation of explanations) for (const policy of explanation.policies ?? []) seen.set(`${policy.decision}|${policy.option}`, policy);
+  return [...seen.values()].sort((a, b) => a.decision.localeCompare(b.decision));
+}
+
 export function renderPolicies(policies: { decision: string; option: string; origin: string }[]): string {
   if (policies.length === 0) return "";
   const origin = { default: "Standard", agreement: "Vereinbarung", case: "Fall" } as Record<string, string>;

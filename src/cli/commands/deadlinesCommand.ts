@@ -7,6 +7,7 @@ import type { Deadline } from "../../domain/deadlines/deadline.ts";
 import { computeRetention, type RetentionResult } from "../../domain/retention/retention.ts";
 import { formatDateGerman } from "../germanFormat.ts";
 import { formatTable } from "../table.ts";
+import { collectPolicies, renderPolicies } from "./billCommand.ts";
 import type { LoadedCase } from "../loadCase.ts";
 
 export interface DeadlinesView {
@@ -39,5 +40,7 @@ export function renderDeadlines(view: DeadlinesView): string {
   const parts = [`Fristen und Aufgaben ${view.agreementId}, Fall ${view.caseId}, Stand ${formatDateGerman(view.asOf)}`];
   parts.push(rows.length > 0 ? formatTable(["Aufgabe", "Anlass", "fällig", "nächster Werktag (§ 193 BGB)", "Status", "Regel", "Hinweis"], rows) : "Keine Fristen.");
   if (view.retention) parts.push(`Aufbewahrung: ${view.retention.message}`);
+  const policies = renderPolicies(collectPolicies(view.deadlines.map((deadline) => deadline.explanation)));
+  if (policies) parts.push(policies);
   return parts.join("\n");
 }

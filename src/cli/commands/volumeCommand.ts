@@ -8,6 +8,7 @@ import { checkNeedGroupCorridor, resolveMonitoringWindow, type NeedGroupCorridor
 import type { Finding } from "../../domain/results/explanation.ts";
 import { formatDateGerman, formatNumberGerman } from "../germanFormat.ts";
 import type { LoadedCase } from "../loadCase.ts";
+import { collectPolicies, renderPolicies } from "./billCommand.ts";
 
 export interface VolumeView {
   agreementId: string;
@@ -56,9 +57,12 @@ export function renderVolume(view: VolumeView): string {
     parts.push(`Unterschreitungsmonate ${view.year.year} bis ${view.month}: ${view.year.shortfallCount}${view.year.limit !== undefined ? ` (Mitteilung an den Träger bei mehr als ${view.year.limit})` : ""}`);
     parts.push(...renderFindings(view.year.findings));
   }
+  const explanations = [...(view.monthly?.findings ?? []), ...(view.year?.findings ?? []), ...(view.corridor?.findings ?? [])].map((finding) => finding.explanation);
+  const policies = renderPolicies(collectPolicies(explanations));
   if (view.corridor) {
     parts.push(`Korridorprüfung ${view.corridor.window.key} (${formatDateGerman(view.corridor.window.from)} – ${formatDateGerman(view.corridor.window.to)}):`);
     parts.push(...renderFindings(view.corridor.findings));
   }
+  if (policies) parts.push(policies);
   return parts.join("\n");
 }
