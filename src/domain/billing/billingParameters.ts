@@ -88,17 +88,6 @@ export const accompanimentBillingSchema = z
   })
   .strict();
 
-/** Lump sums per period (A4 § 5.9). */
-export const lumpSumBillingSchema = z
-  .object({
-    ...ruleReference,
-    id: z.string(),
-    lineLabel: z.string().min(1),
-    rate: z.string(),
-    coverageComponent: z.string(),
-  })
-  .strict();
-
 /**
  * Per-case rates whose billing unit is an input (day, month or hour) and whose amount may depend on the
  * person's need group on the service date (A2 § 9: Maßnahmepauschale je HBG, Grundpauschale, Investitionsbetrag).
@@ -143,7 +132,6 @@ export const billingParametersSchema = z
     hourly: hourlyBillingSchema.optional(),
     daily: dailyBillingSchema.optional(),
     accompaniment: accompanimentBillingSchema.optional(),
-    lumpSums: z.array(lumpSumBillingSchema).optional(),
     caseRates: caseRatesBillingSchema.optional(),
     /** A4-R12: occupancy deviation of the intervention service (report only, D30). */
     occupancyDeviation: z
