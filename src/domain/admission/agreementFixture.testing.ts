@@ -67,3 +67,14 @@ export function readExampleCaseFile(name: string): CaseFile {
 export function buildCaseFile(input: CaseFileInput): CaseFile {
   return caseFileSchema.parse(input);
 }
+
+/** An eligible A0 parent (A0-R01): adult, substantial disability, a minor child, support need, own flat in Leipzig. */
+export const A0_PARENT = {
+  birthDate: "2000-03-01",
+  substantialDisability: true,
+  disabilities: ["intellectual"],
+  children: [{ birthDate: "2020-05-10" }],
+  assessments: { supportNeed: true },
+  livingSituation: "ownFlat",
+  residence: { municipality: "Leipzig", land: "SN" as const },
+} satisfies Partial<CaseFileInput["client"]>;

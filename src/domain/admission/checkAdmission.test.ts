@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import type { CaseFileInput } from "../case/caseFileSchema.ts";
 import type { Finding } from "../results/explanation.ts";
-import { buildCaseFile, loadAgreement, loadAgreementWithInputs } from "./agreementFixture.testing.ts";
+import { A0_PARENT, buildCaseFile, loadAgreement, loadAgreementWithInputs } from "./agreementFixture.testing.ts";
 import { checkAdmission, outcomeOfFindings } from "./checkAdmission.ts";
 
 type ClientInput = CaseFileInput["client"];
@@ -20,15 +20,7 @@ const codes = (findings: Finding[], severity?: Finding["severity"]) => findings.
 const byCode = (findings: Finding[], code: string) => findings.find((finding) => finding.code === code);
 
 // ---------------------------------------------------------------- A0 Begleitete Elternschaft
-const a0Parent: Partial<ClientInput> = {
-  birthDate: "2000-03-01",
-  substantialDisability: true,
-  disabilities: ["intellectual"],
-  children: [{ birthDate: "2020-05-10" }],
-  assessments: { supportNeed: true },
-  livingSituation: "ownFlat",
-  residence: { municipality: "Leipzig", land: "SN" },
-};
+const a0Parent: Partial<ClientInput> = A0_PARENT;
 
 describe("A0-R01/R02/R03 Begleitete Elternschaft", () => {
   const agreement = loadAgreement("A0");

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import type { CaseFileInput } from "../case/caseFileSchema.ts";
 import type { Finding } from "../results/explanation.ts";
-import { buildCaseFile, loadAgreement, loadAgreementWithInputs, readExampleCaseFile } from "./agreementFixture.testing.ts";
+import { A0_PARENT, buildCaseFile, loadAgreement, loadAgreementWithInputs, readExampleCaseFile } from "./agreementFixture.testing.ts";
 import { checkAdmission } from "./checkAdmission.ts";
 
 const byCode = (findings: Finding[], code: string) => findings.find((finding) => finding.code === code);
@@ -102,16 +102,7 @@ describe("dated records before the start (A1-R06, A4-R03, A4-R05) and the payer'
     const agreement = loadAgreementWithInputs("A0", { "P-A0-04": 12 });
     const file = buildCaseFile({
       agreement: "A0",
-      client: {
-        id: "P1",
-        birthDate: "2000-03-01",
-        substantialDisability: true,
-        disabilities: ["intellectual"],
-        children: [{ birthDate: "2020-05-10" }],
-        assessments: { supportNeed: true },
-        livingSituation: "ownFlat",
-        residence: { municipality: "Leipzig", land: "SN" },
-      },
+      client: { id: "P1", ...A0_PARENT },
       case: { id: "C1", start: "2026-01-15" },
       payerConsents: [{ kind: "capacityExceeded", date: "2026-01-10" }],
     });
