@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
-import { organisations } from "../store/schema/index.ts";
+import { agreementInstances, organisations } from "../store/schema/index.ts";
+import { syncAgreements } from "../store/syncAgreements.ts";
 import type { Store } from "../store/store.ts";
 import { openTestStore } from "../store/storeTestSupport.ts";
 import { buildApp } from "./app.ts";
@@ -13,6 +14,11 @@ import type { AppContext } from "./appContext.ts";
 export const TENANT_A = "traeger-a";
 export const TENANT_B = "traeger-b";
 export const PAYER = "kostentraeger-bremen";
+
+/** The agreement instance of tenant A for a concrete catalogue agreement: `instanceIdOf("A4")` = "inst-A4". */
+export function instanceIdOf(agreementId: string): string {
+  return `inst-${agreementId}`;
+}
 
 export interface ApiAnswer {
   status: number;
@@ -40,6 +46,9 @@ export async function startTestServer(options: { today?: string } = {}): Promise
     { id: TENANT_B, kind: "provider", name: "Träger B e. V.", land: "NI", address: { street: "Beispielstr. 2", postalCode: "30159", city: "Hannover", countryCode: "DE" } },
     { id: PAYER, kind: "payer", name: "Senatorin für Soziales Bremen", leitwegId: "04011000-1234512345-06", address: { city: "Bremen", postalCode: "28195", countryCode: "DE" } },
   ]);
+  await syncAgreements(store.db, catalogue);
+  const concrete = [...catalogue.agreements.values()].filter((agreement) => agreement.kind === "concrete");
+  await store.db.insert(agreementInstances).values(concrete.map((agreement) => ({ organisationId: TENANT_A, id: instanceIdOf(agreement.id), agreementId: agreement.id, title: agreement.title })));
   const today = options.today ?? "2026-04-15";
   const context: AppContext = { store, catalogue, today: () => today, now: () => `${today}T10:00:00.000Z` };
   const app = await buildApp({ context, defaultOrganisationId: TENANT_A });

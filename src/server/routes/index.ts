@@ -1,8 +1,28 @@
 /** Every router of the API, one per domain area. */
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../appContext.ts";
+import { registerAgreementRoutes } from "./agreementRoutes.ts";
+import { registerBillingRoutes } from "./billingRoutes.ts";
+import { registerCaseRecordRoutes } from "./caseRecordRoutes.ts";
 import { registerClientRoutes } from "./clientRoutes.ts";
+import { registerDocumentationRoutes } from "./documentationRoutes.ts";
+import { registerEngineRoutes } from "./engineRoutes.ts";
+import { registerOrganisationRoutes } from "./organisationRoutes.ts";
+import { registerPlanRoutes } from "./planRoutes.ts";
+import { registerStaffRoutes } from "./staffRoutes.ts";
+import { registerTaskRoutes } from "./taskRoutes.ts";
 
 export type Router = (app: FastifyInstance, context: AppContext) => void;
 
-export const ROUTERS: Router[] = [registerClientRoutes];
+export const ROUTERS: Router[] = [
+  registerOrganisationRoutes,
+  registerAgreementRoutes,
+  registerClientRoutes,
+  registerPlanRoutes,
+  registerDocumentationRoutes,
+  registerCaseRecordRoutes,
+  registerStaffRoutes,
+  registerTaskRoutes,
+  registerEngineRoutes,
+  registerBillingRoutes,
+];
