@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CaseFile } from "../domain/case/caseFileSchema.ts";
-import { absences, accompaniments, caseEvents, cases, clients, consents, costCoverages, crises, gesamtplans, hilfeplans, serviceEntries, tasks } from "./schema/index.ts";
+import { absences, accompaniments, caseEvents, cases, clients, consents, costCoverages, crises, gesamtplans, hilfeplans, serviceEntries, staffMembers, tasks } from "./schema/index.ts";
 import type { Executor } from "./store.ts";
 
 export interface ImportTarget {
@@ -70,5 +70,11 @@ export async function importCaseFile(executor: Executor, caseFile: CaseFile, tar
     tasks,
     (caseFile.completedTasks ?? []).map((task) => ({ ...keyed, id: randomUUID(), taskType: task.taskType, title: task.taskType, status: "done" as const, completedOn: task.date, anchorDate: task.anchorDate ?? null, note: task.note ?? null })),
   );
+  // The staff a file names belong to the provider: recorded once, an existing staff member is kept as it is.
+  if (caseFile.staff.length > 0)
+    await executor
+      .insert(staffMembers)
+      .values(caseFile.staff.map((member) => ({ organisationId, id: member.id, name: member.name ?? member.id, qualifications: member.qualifications })))
+      .onConflictDoNothing();
   return { clientId, caseId };
 }
