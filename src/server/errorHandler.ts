@@ -8,7 +8,7 @@ import { createProblem, ProblemError, type InvalidField } from "./problem.ts";
 
 function joinPath(context: string | undefined, instancePath: string): string {
   const parts = instancePath.split("/").filter(Boolean);
-  let path = context ?? "body";
+  let path = context === "querystring" ? "query" : (context ?? "body");
   for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `.${part}`;
   return path;
 }
@@ -39,7 +39,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       reply.code(status).type("application/problem+json").send(createProblem(status, detail, errors, { instance: request.url.split("?")[0], ...extensions }));
 
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((issue) => ({ path: joinPath(error.validationContext, issue.instancePath), message: issue.message ?? "ungültig" }));
+      const errors = error.validation.flatMap((issue) => {
+        const path = joinPath(error.validationContext, issue.instancePath);
+        const keys = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+        if (Array.isArray(keys) && keys.length > 0) return keys.map((key) => ({ path: `${path}.${String(key)}`, message: `Unbekanntes Feld „${String(key)}“` }));
+        return [{ path, message: issue.message ?? "ungültig" }];
+      });
       return send(400, errors.length === 1 ? `Ungültige Eingabe: ${errors[0]!.path}: ${errors[0]!.message}` : `${errors.length} ungültige Angaben`, errors);
     }
     if (error instanceof ProblemError) return send(error.status, error.message, error.errors, error.extensions);

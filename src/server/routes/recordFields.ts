@@ -19,3 +19,18 @@ export function checkDateOrder(record: Record<string, unknown>, context: z.Refin
   const end = record[endField];
   if (typeof start === "string" && typeof end === "string" && end < start) context.addIssue({ code: "custom", path: [endField], message: message(start, end) });
 }
+
+/**
+ * A JSON object checked against `schema` on input and stored as given (no defaults filled in), so that the
+ * response schema stays loose: rows written before a field was added are still served. Every problem keeps
+ * its nested path; each unknown key is reported on its own ("details.residence.street").
+ */
+export const objectCheckedBy = (schema: z.ZodType) =>
+  z.record(z.string(), z.unknown()).superRefine((value, context) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") for (const key of issue.keys) context.addIssue({ code: "custom", path: [...issue.path, key], message: `Unbekanntes Feld „${key}“` });
+      else context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+  });
