@@ -1,0 +1,154 @@
+/**
+ * Billing runs, invoices, lines and holds as the API and the CLI show them: amounts in integer cents and as
+ * decimal text ("1446.38"), every line and hold with its rule id, source (file, clause, quote), policy options
+ * and evidence. Reads within the caller's transaction, scoped by the provider.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { formatCents } from "../../domain/money/amount.ts";
+import { billingHolds, billingRuns, invoiceLines, invoices } from "../../store/schema/index.ts";
+import type { Executor } from "../../store/store.ts";
+import { notFound } from "../problem.ts";
+
+type InvoiceRow = typeof invoices.$inferSelect;
+type LineRow = typeof invoiceLines.$inferSelect;
+type HoldRow = typeof billingHolds.$inferSelect;
+type RunRow = typeof billingRuns.$inferSelect;
+
+export function presentInvoiceSummary(row: InvoiceRow, lineCount: number) {
+  return {
+    id: row.id,
+    runId: row.runId,
+    payerId: row.payerId,
+    month: row.month,
+    kind: row.kind,
+    state: row.state,
+    number: row.number,
+    issueDate: row.issueDate,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    totalCents: row.totalCents,
+    total: formatCents(row.totalCents),
+    lineCount,
+    supplementary: row.supplementary,
+    cancelsInvoiceId: row.cancelsInvoiceId,
+    correctsInvoiceId: row.correctsInvoiceId,
+    createdAt: row.createdAt,
+  };
+}
+export type InvoiceSummaryView = ReturnType<typeof presentInvoiceSummary>;
+
+export function presentLine(row: LineRow) {
+  return {
+    position: row.position,
+    lineKey: row.lineKey,
+    caseId: row.caseId,
+    clientId: row.clientId,
+    agreementId: row.agreementId,
+    label: row.label,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    quantity: row.quantity,
+    unit: row.unit,
+    unitPrice: row.unitPrice,
+    amountCents: row.amountCents,
+    amount: formatCents(row.amountCents),
+    rateId: row.rateId,
+    exampleValue: row.exampleValue,
+    ruleId: row.ruleId,
+    source: row.source as { file: string; clause: string; quote?: string },
+    policies: row.policies as Array<{ decision: string; option: string; origin: string }>,
+    evidence: row.evidence as Record<string, unknown>,
+    costCoverageFileReference: row.costCoverageFileReference,
+  };
+}
+export type LineView = ReturnType<typeof presentLine>;
+
+export function presentHold(row: HoldRow) {
+  return {
+    id: row.id,
+    runId: row.runId,
+    payerId: row.payerId,
+    caseId: row.caseId,
+    clientId: row.clientId,
+    agreementId: row.agreementId,
+    kind: row.kind,
+    code: row.code,
+    message: row.message,
+    release: row.release,
+    inputId: row.inputId,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    quantity: row.quantity,
+    unit: row.unit,
+    amountCents: row.amountCents,
+    amount: row.amountCents === null ? null : formatCents(row.amountCents),
+    ruleId: row.ruleId,
+    source: row.source as { file: string; clause: string; quote?: string },
+    policies: row.policies as Array<{ decision: string; option: string; origin: string }>,
+    evidence: row.evidence as Record<string, unknown>,
+  };
+}
+export type HoldView = ReturnType<typeof presentHold>;
+
+/** Line counts per invoice id. */
+export async function countLines(tx: Executor, organisationId: string, invoiceIds: string[]): Promise<Map<string, number>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ invoiceId: invoiceLines.invoiceId, count: sql<number>`count(*)::int` })
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.organisationId, organisationId), inArray(invoiceLines.invoiceId, invoiceIds)))
+    .groupBy(invoiceLines.invoiceId);
+  return new Map(rows.map((row) => [row.invoiceId, Number(row.count)]));
+}
+
+export async function presentInvoiceSummaries(tx: Executor, organisationId: string, rows: InvoiceRow[]): Promise<InvoiceSummaryView[]> {
+  const counts = await countLines(tx, organisationId, rows.map((row) => row.id));
+  return rows.map((row) => presentInvoiceSummary(row, counts.get(row.id) ?? 0));
+}
+
+export function presentRunRow(row: RunRow) {
+  return { id: row.id, month: row.month, state: row.state, computedAt: row.computedAt, issuedAt: row.issuedAt, caseCount: row.caseCount, createdAt: row.createdAt };
+}
+
+/** A run with its invoices (totals, no lines) and its holds, and the sums a clerk checks first. */
+export async function loadRunView(tx: Executor, organisationId: string, runId: string) {
+  const [run] = await tx.select().from(billingRuns).where(and(eq(billingRuns.organisationId, organisationId), eq(billingRuns.id, runId))).limit(1);
+  if (!run) throw notFound("Abrechnungslauf", runId);
+  const invoiceRows = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.organisationId, organisationId), eq(invoices.runId, runId)))
+    .orderBy(asc(invoices.id));
+  const holdRows = await tx
+    .select()
+    .from(billingHolds)
+    .where(and(eq(billingHolds.organisationId, organisationId), eq(billingHolds.runId, runId)))
+    .orderBy(asc(billingHolds.id));
+  const invoiceViews = await presentInvoiceSummaries(tx, organisationId, invoiceRows);
+  const holds = holdRows
+    .map(presentHold)
+    .sort((a, b) => Number(a.id.slice(a.id.lastIndexOf("-H") + 2)) - Number(b.id.slice(b.id.lastIndexOf("-H") + 2)));
+  const ownInvoices = invoiceViews.filter((invoice) => invoice.kind === "invoice");
+  const totalCents = ownInvoices.reduce((sum, invoice) => sum + invoice.totalCents, 0);
+  const heldCents = holds.reduce((sum, hold) => sum + (hold.amountCents ?? 0), 0);
+  return {
+    ...presentRunRow(run),
+    totals: { invoiceCount: ownInvoices.length, totalCents, total: formatCents(totalCents), holdCount: holds.length, heldCents, held: formatCents(heldCents) },
+    invoices: invoiceViews,
+    holds,
+  };
+}
+export type RunView = Awaited<ReturnType<typeof loadRunView>>;
+
+/** An invoice with all its lines. */
+export async function loadInvoiceView(tx: Executor, organisationId: string, invoiceId: string) {
+  const [row] = await tx.select().from(invoices).where(and(eq(invoices.organisationId, organisationId), eq(invoices.id, invoiceId))).limit(1);
+  if (!row) throw notFound("Rechnung", invoiceId);
+  const lines = await tx
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.organisationId, organisationId), eq(invoiceLines.invoiceId, invoiceId)))
+    .orderBy(asc(invoiceLines.position));
+  return { ...presentInvoiceSummary(row, lines.length), lines: lines.map(presentLine) };
+}
+export type InvoiceView = Awaited<ReturnType<typeof loadInvoiceView>>;
