@@ -91,6 +91,15 @@ describe("deadlines", () => {
     expect(answer.body.deadlines.find((deadline: { explanation: { ruleId: string } }) => deadline.explanation.ruleId === "A3-R17").status).toBe("overdue");
   });
 
+  it("gives the retention period of a case that has ended: end 31.03.2026 + 5 years (A3-R29, E14)", async () => {
+    const ended = readExample("a3-zuverdienst.json");
+    await importCaseFile(server.store.db, { ...ended, case: { ...ended.case, id: "F-A3-ENDE", end: "2026-03-31" } }, { organisationId: TENANT_A, agreementInstanceId: instanceIdOf("A3-beispiel"), clientId: ended.client.id });
+    const answer = await server.api("GET", "/api/v1/cases/F-A3-ENDE/deadlines?asOf=2026-04-15");
+    expect(answer.status).toBe(200);
+    expect(answer.body.retention).toMatchObject({ applies: true, serviceEnd: "2026-03-31", retainUntil: "2031-03-31", deletionReviewFrom: "2031-04-01", explanation: { ruleId: "A3-R29", source: { clause: "§ 5.2.3" } } });
+    expect(answer.body.retention.explanation.policies).toContainEqual({ decision: "D29", option: expect.any(String), origin: "default" });
+  });
+
   it("lists the organisation's pending deadlines of cases and agreements, sorted by due date", async () => {
     const answer = await server.api("GET", "/api/v1/deadlines?asOf=2026-04-01&dueBefore=2026-06-30");
     expect(answer.status).toBe(200);
@@ -120,6 +129,14 @@ describe("admission and volume", () => {
     expect(answer.body.applies).toBe(true);
     expect(answer.body.monthly).toMatchObject({ status: "shortfall", hours: "12", averageWeeklyHoursRounded: "2.71", excused: true, excuse: { reason: "crisis", ruleId: "A3-R16" } });
     expect(answer.body.year).toMatchObject({ shortfallCount: 1, limit: 2 });
+  });
+
+  it("checks the A2 need-group corridor over the quarter: 4.67 h a week, below HBG 3 (5–11 h)", async () => {
+    const answer = await server.api("GET", "/api/v1/cases/F-A2-001/volume?month=2026-03");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ applies: true, monthly: null, corridor: { window: { key: "2026-Q1", from: "2026-01-01", to: "2026-03-31" }, billingEffect: "none" } });
+    expect(answer.body.corridor.segments[0]).toMatchObject({ hours: "60", averageWeeklyHoursRounded: "4.67", needGroup: 3, position: "below" });
+    expect(answer.body.corridor.findings[0]).toMatchObject({ severity: "warn", code: "needGroupCorridorBelow", explanation: { ruleId: "A2-R04", source: { clause: "§ 6.5" } } });
   });
 
   it("says so when the agreement has no volume rule (A4)", async () => {
@@ -183,6 +200,16 @@ describe("a client's month", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents every engine route", async () => {
+    const answer = await server.api("GET", "/api/v1/openapi.json");
+    expect(answer.status).toBe(200);
+    for (const path of ["/api/v1/cases/{id}/billing-preview", "/api/v1/cases/{id}/deadlines", "/api/v1/deadlines", "/api/v1/cases/{id}/admission", "/api/v1/cases/{id}/volume", "/api/v1/service-entries/check", "/api/v1/clients/{id}/month/{month}", "/api/v1/staffing"])
+      expect(Object.keys(answer.body.paths)).toContain(path);
+    expect(answer.body.paths["/api/v1/cases/{id}/billing-preview"].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(["id", "month", "from", "to"]));
+  });
+});
+
 describe("staffing", () => {
   it("evaluates the team assembled from the staff tables and names the facts the store does not hold", async () => {
     await server.store.db.insert(staffContracts).values([
@@ -195,7 +222,13 @@ describe("staffing", () => {
     expect(answer.body.report.agreements.map((entry: { agreementId: string }) => entry.agreementId)).toContain("A2-beispiel-bremen");
     expect(answer.body.missingFacts.map((fact: { fact: string }) => fact.fact)).toContain("organisation.contractFullTimeHours");
     expect(answer.body.derivedFacts[0]).toContain("laufenden Fällen");
-    const renewal = answer.body.report.findings.filter((finding: { explanation: { ruleId: string } }) => finding.explanation.ruleId.startsWith("A2"));
-    expect(renewal.length).toBeGreaterThan(0);
+    // Census from the active A2 case (need group 3): 1 person ÷ 2.64 persons per FTE = 0.38 FTE (A2-R18, § 9 a)).
+    const a2 = answer.body.report.agreements.find((entry: { agreementId: string }) => entry.agreementId === "A2-beispiel-bremen");
+    expect(a2.need).toMatchObject({ status: "computed", ruleId: "A2-R18", applied: { total: { rounded: "0.38" } } });
+    expect(a2.need.needGroupTerms).toMatchObject([{ needGroup: 3, persons: { rounded: "1.00" }, personsPerFullTimeEquivalent: { rounded: "2.64" } }]);
+    // The certificate inspected on 10.01.2020 was due again five years later (A2-R12, § 7.1).
+    const overdue = answer.body.report.findings.find((finding: { code: string; message: string }) => finding.code === "backgroundCheckOverdue" && finding.message.includes("M-A2-1"));
+    expect(overdue).toMatchObject({ severity: "warn", explanation: { ruleId: "A2-R12", source: { clause: "§ 7.1" } } });
+    expect(overdue.message).toContain("10.01.2025");
   });
 });
