@@ -97,27 +97,25 @@ export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, qu
     query.caseIds ? and(eq(table.organisationId as never, organisationId), inArray(table.caseId as never, ids)) : eq(table.organisationId as never, organisationId);
   const entriesFrom = query.entriesFrom ?? from;
 
-  const [clientRows, instanceRows, payerRows, coverageRows, gesamtplanRows, hilfeplanRows, entryRows, absenceRows, consentRows, crisisRows, eventRows, accompanimentRows, staffRows, taskRows] =
-    await Promise.all([
-      executor.select().from(clients).where(eq(clients.organisationId, organisationId)),
-      executor.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)),
-      executor.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "payer")),
-      executor.select().from(costCoverages).where(bySelection(costCoverages)),
-      executor.select().from(gesamtplans).where(bySelection(gesamtplans)),
-      executor.select().from(hilfeplans).where(bySelection(hilfeplans)),
-      executor
-        .select()
-        .from(serviceEntries)
-        .where(and(bySelection(serviceEntries), gte(serviceEntries.date, entriesFrom), lte(serviceEntries.date, to)))
-        .orderBy(serviceEntries.caseId, serviceEntries.date, serviceEntries.start, serviceEntries.id),
-      executor.select().from(absences).where(bySelection(absences)),
-      executor.select().from(consents).where(bySelection(consents)),
-      executor.select().from(crises).where(bySelection(crises)),
-      executor.select().from(caseEvents).where(bySelection(caseEvents)),
-      executor.select().from(accompaniments).where(and(bySelection(accompaniments), gte(accompaniments.date, entriesFrom), lte(accompaniments.date, to))),
-      executor.select().from(staffMembers).where(eq(staffMembers.organisationId, organisationId)),
-      executor.select().from(tasks).where(and(eq(tasks.organisationId, organisationId), eq(tasks.status, "done"))),
-    ]);
+  // One query after the other: a transaction is one connection, and node-postgres queues (pg 9 refuses) parallel queries on it.
+  const clientRows = await executor.select().from(clients).where(eq(clients.organisationId, organisationId));
+  const instanceRows = await executor.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId));
+  const payerRows = await executor.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "payer"));
+  const coverageRows = await executor.select().from(costCoverages).where(bySelection(costCoverages));
+  const gesamtplanRows = await executor.select().from(gesamtplans).where(bySelection(gesamtplans));
+  const hilfeplanRows = await executor.select().from(hilfeplans).where(bySelection(hilfeplans));
+  const entryRows = await executor
+    .select()
+    .from(serviceEntries)
+    .where(and(bySelection(serviceEntries), gte(serviceEntries.date, entriesFrom), lte(serviceEntries.date, to)))
+    .orderBy(serviceEntries.caseId, serviceEntries.date, serviceEntries.start, serviceEntries.id);
+  const absenceRows = await executor.select().from(absences).where(bySelection(absences));
+  const consentRows = await executor.select().from(consents).where(bySelection(consents));
+  const crisisRows = await executor.select().from(crises).where(bySelection(crises));
+  const eventRows = await executor.select().from(caseEvents).where(bySelection(caseEvents));
+  const accompanimentRows = await executor.select().from(accompaniments).where(and(bySelection(accompaniments), gte(accompaniments.date, entriesFrom), lte(accompaniments.date, to)));
+  const staffRows = await executor.select().from(staffMembers).where(eq(staffMembers.organisationId, organisationId));
+  const taskRows = await executor.select().from(tasks).where(and(eq(tasks.organisationId, organisationId), eq(tasks.status, "done")));
 
   const clientsById = new Map(clientRows.map((row) => [row.id, row]));
   const instancesById = new Map(instanceRows.map((row) => [row.id, row]));

@@ -63,7 +63,7 @@ function mergeTargetLines(lines: ComputedLine[], billed: Billed | undefined, cen
     amountCents: cents,
     evidence: {
       ...(lines.length === 1 ? first.evidence : { parts: lines.map((line) => line.evidence) }),
-      ...(billed ? { billedBefore: { invoiceNumbers: billed.numbers, amountCents: billed.cents, quantity: billed.quantity.toDecimalPlaces(6).toString() } } : {}),
+      ...(billed ? { billedBefore: { invoiceNumbers: [...billed.numbers].sort(), amountCents: billed.cents, quantity: billed.quantity.toDecimalPlaces(6).toString() } } : {}),
     },
   };
 }
@@ -92,7 +92,7 @@ export function compareWithIssued(payerId: string, target: ComputedLine[], issue
       lines.push(mergeTargetLines(group, before, difference, targetQuantity.minus(before?.quantity ?? ZERO)));
     } else if (difference < 0) {
       const sample = before!.sample;
-      const numbers = before!.numbers.length > 0 ? before!.numbers : [sample.invoiceNumber];
+      const numbers = (before!.numbers.length > 0 ? [...before!.numbers] : [sample.invoiceNumber]).sort();
       const excess = -difference;
       holds.push({
         payerId,
