@@ -1,0 +1,80 @@
+/**
+ * `npm start`: the server process. Opens the store (embedded PGlite in ./data or TEILHABE_DATA_DIR, or the
+ * PostgreSQL server of DATABASE_URL), applies the migrations, loads the demo on the first start and serves the
+ * API on http://localhost:3000 (PORT, HOST). Ctrl-C (SIGINT) or SIGTERM: stop accepting requests, finish the
+ * running ones, close the store, exit 0 — every committed write is on disk.
+ *
+ * Environment: PORT (3000), HOST (localhost), TEILHABE_DATA_DIR (./data), DATABASE_URL, TEILHABE_DEMO_TODAY
+ * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo).
+ */
+import { formatDateGerman } from "../cli/germanFormat.ts";
+import { storeOptionsFromEnvironment } from "../store/store.ts";
+import { startServer, type RunningServer } from "./start.ts";
+
+function portFromEnvironment(text: string | undefined): number {
+  if (text === undefined || text === "") return 3000;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT „${text}“ ist keine Portnummer (0–65535)`);
+  return port;
+}
+
+function describeStore(environment: NodeJS.ProcessEnv): string {
+  if (environment.DATABASE_URL) {
+    const url = new URL(environment.DATABASE_URL);
+    return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+  }
+  return `eingebettete Datenbank in ${environment.TEILHABE_DATA_DIR ?? "./data"}`;
+}
+
+function describeDemo(running: RunningServer): string {
+  const { summary, demo } = running;
+  if (summary.clients === 0) return "Noch keine Daten beim Demo-Träger (TEILHABE_DEMO=0).";
+  const period = summary.firstEntryDate && summary.lastEntryDate ? ` vom ${formatDateGerman(summary.firstEntryDate)} bis ${formatDateGerman(summary.lastEntryDate)}` : "";
+  return (
+    `${demo.loaded ? "Demo beim ersten Start geladen" : "Demo-Daten vorhanden"}: Beispiel-Träger mit ${summary.clients.toLocaleString("de-DE")} Klient:innen in fünf Vereinbarungen (A0–A4), ` +
+    `${summary.entries.toLocaleString("de-DE")} Leistungseinträge${period} und ${summary.absences.toLocaleString("de-DE")} Abwesenheiten. ` +
+    "Alle Personen sind erfunden; Beispielwerte sind als solche markiert."
+  );
+}
+
+async function main(): Promise<void> {
+  const environment = process.env;
+  const running = await startServer({
+    store: storeOptionsFromEnvironment(environment),
+    host: environment.HOST ?? "localhost",
+    port: portFromEnvironment(environment.PORT),
+    demo: environment.TEILHABE_DEMO !== "0",
+    ...(environment.TEILHABE_DEMO_TODAY ? { demoToday: environment.TEILHABE_DEMO_TODAY } : {}),
+  });
+  const seconds = process.uptime().toFixed(1).replace(".", ",");
+  process.stdout.write(`Teilhabe läuft auf ${running.address} (${describeStore(environment)}; bereit ${seconds} s nach Prozessstart)\n`);
+  process.stdout.write(`${describeDemo(running)}\n`);
+  process.stdout.write(`API: ${running.address}/api/v1 · Dokumentation: ${running.address}/api/docs · Beenden mit Strg+C\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: Teilhabe wird beendet …\n`);
+    running.close().then(
+      () => {
+        process.stdout.write("Beendet. Alle gespeicherten Daten sind gesichert.\n");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Fehler beim Beenden: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  const message =
+    code === "EADDRINUSE" ? `Der Port ist schon belegt (${(error as Error).message}); einen anderen mit PORT=… wählen` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Teilhabe konnte nicht starten: ${message}\n`);
+  process.exit(1);
+});
