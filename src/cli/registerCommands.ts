@@ -5,6 +5,7 @@ import { loadCatalogue } from "../catalogue/agreementCatalogue.ts";
 import { formatIssue } from "../domain/agreement/validationIssue.ts";
 import { checkAgreementPath, listAgreements, renderAgreementList } from "./commands/agreementsCommand.ts";
 import { renderInvoiceDraft, runBill } from "./commands/billCommand.ts";
+import { registerBillRunCommand } from "./commands/billRunCommand.ts";
 import { renderDeadlines, runDeadlines } from "./commands/deadlinesCommand.ts";
 import { renderVolume, runVolume } from "./commands/volumeCommand.ts";
 import { renderAdmission, runAdmit } from "./commands/admitCommand.ts";
@@ -57,6 +58,8 @@ export function registerCommands(program: Command, write: (text: string) => void
       const view = runBill(loadCase(file), period);
       printResult(write, options.json, view, () => renderInvoiceDraft(view));
     });
+
+  registerBillRunCommand(program, write);
 
   program
     .command("deadlines <caseFile>")
