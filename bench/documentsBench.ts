@@ -1,0 +1,85 @@
+/**
+ * Documents bench (issue 6): produces the XRechnung XML and the PDF of 1,000 synthetic invoices (1 to 8 lines
+ * each, every tenth a cancellation) on one core and prints the time. Target: under 30 s. Figures are printed,
+ * never asserted. Run: npx tsx bench/documentsBench.ts (BENCH_INVOICES=… to change the count).
+ */
+import { lineAmountCents } from "../src/documents/checkInvoiceDocument.ts";
+import type { DocumentPayer, DocumentProvider, InvoiceDocument, InvoiceDocumentLine } from "../src/documents/invoiceDocument.ts";
+import { createInvoicePdf } from "../src/documents/pdf/invoicePdf.ts";
+import { createXrechnung } from "../src/documents/xrechnung/createXrechnung.ts";
+
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000);
+
+const provider: DocumentProvider = {
+  id: "bench-provider",
+  name: "Bench Teilhabe gGmbH",
+  address: { street: "Lindenallee 12", postalCode: "04109", city: "Leipzig", countryCode: "DE" },
+  contact: { name: "Erika Mustermann", phone: "+49 341 1234567", email: "abrechnung@bench-teilhabe.de" },
+  taxNumber: "231/123/45678",
+  iban: "DE75512108001245126199",
+  bic: "SOBKDEBBXXX",
+  electronicAddress: "rechnung@bench-teilhabe.de",
+};
+
+const payer: DocumentPayer = {
+  id: "bench-payer",
+  name: "Stadt Leipzig, Sozialamt",
+  address: { street: "Prager Straße 21", postalCode: "04103", city: "Leipzig", countryCode: "DE" },
+  leitwegId: "14713000-EGH01-38",
+};
+
+function buildInvoice(index: number): InvoiceDocument {
+  const cancellation = index % 10 === 9;
+  const sign = cancellation ? -1 : 1;
+  const lines: InvoiceDocumentLine[] = Array.from({ length: 1 + (index % 8) }, (_, position) => {
+    const hourly = position % 2 === 1;
+    const quantity = hourly ? `${10 + (index % 20)}.25` : String(20 + ((index + position) % 11));
+    const unitPriceCents = hourly ? 6221 : 15432;
+    return {
+      id: `${index}-${position + 1}`,
+      label: hourly ? "Fachleistungsstunden ambulante Assistenz" : "Gesamtentgelt besondere Wohnform, Leistungstage",
+      periodFrom: "2026-03-01",
+      periodTo: "2026-03-31",
+      quantity,
+      unit: hourly ? "hour" : "day",
+      unitPriceCents,
+      amountCents: sign * lineAmountCents(quantity, unitPriceCents),
+      agreementId: hourly ? "A0" : "A4",
+      ruleId: hourly ? "A0-R05" : "A4-R07",
+      clause: hourly ? "§ 2" : "§ 5.1",
+      clientReference: `K-${String(index * 8 + position).padStart(5, "0")}`,
+    };
+  });
+  return {
+    number: `2026-${String(index + 1).padStart(6, "0")}`,
+    kind: cancellation ? "cancellation" : "invoice",
+    precedingInvoice: cancellation ? { number: `2026-${String(index).padStart(6, "0")}`, issueDate: "2026-04-02" } : undefined,
+    issueDate: "2026-04-02",
+    dueDate: cancellation ? undefined : "2026-05-02",
+    paymentTerms: "Zahlbar innerhalb von 30 Tagen ohne Abzug.",
+    periodFrom: "2026-03-01",
+    periodTo: "2026-03-31",
+    provider,
+    payer,
+    costCoverageFileReference: `50.2-${index}/2026`,
+    lines,
+    totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+  };
+}
+
+const invoices = Array.from({ length: INVOICES }, (_, index) => buildInvoice(index));
+const lineCount = invoices.reduce((sum, invoice) => sum + invoice.lines.length, 0);
+
+const started = performance.now();
+let xmlBytes = 0;
+for (const invoice of invoices) xmlBytes += Buffer.byteLength(createXrechnung(invoice));
+const xmlDone = performance.now();
+let pdfBytes = 0;
+for (const invoice of invoices) pdfBytes += (await createInvoicePdf(invoice)).length;
+const finished = performance.now();
+
+const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(2);
+console.log(`Dokumente für ${INVOICES} Rechnungen (${lineCount} Zeilen):`);
+console.log(`  XRechnung (XML): ${seconds(xmlDone - started)} s, ${(xmlBytes / 1024 / 1024).toFixed(1)} MiB`);
+console.log(`  PDF:             ${seconds(finished - xmlDone)} s, ${(pdfBytes / 1024 / 1024).toFixed(1)} MiB`);
+console.log(`  zusammen:        ${seconds(finished - started)} s (Ziel: unter 30 s)`);
