@@ -1,0 +1,173 @@
+/**
+ * A process killed (SIGKILL) in the middle of a billing run leaves no partial draft or invoice, and the next run
+ * gives exactly what an uninterrupted run gives. The run is a real child process (`teilhabe bill-run`) on its
+ * own store: an embedded data folder, or with DATABASE_URL a separate database. The test hook
+ * TEILHABE_TEST_BILLING_PAUSE_MS holds it inside its transaction, with its drafts written, until it is killed.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { loadCatalogue } from "../../catalogue/agreementCatalogue.ts";
+import { billingHolds, billingRuns, invoiceLines, invoices, organisations } from "../../store/schema/index.ts";
+import { openStore, type Store, type StoreOptions } from "../../store/store.ts";
+import { STORE_ENGINE } from "../../store/storeTestSupport.ts";
+import { loadRunView, loadInvoiceView, type RunView } from "./presentBilling.ts";
+import { runBillingMonth } from "./runBillingMonth.ts";
+import { seedBillingExamples } from "./seedBillingExamples.ts";
+
+const ORGANISATION = "traeger-absturz";
+const MONTH = "2026-03";
+const TODAY = "2026-04-15";
+const catalogue = loadCatalogue();
+
+let storeOptions: StoreOptions;
+let childEnvironment: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void> = async () => undefined;
+
+/** A store of its own for this file: a data folder restored from the prepared dump, or a fresh database. */
+async function prepareStore(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const template = inject("postgresTemplate");
+  if (url && template) {
+    const database = `teilhabe_crash_${process.pid}_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+    await admin.end();
+    const parsed = new URL(url);
+    parsed.pathname = `/${database}`;
+    storeOptions = { databaseUrl: parsed.toString() };
+    childEnvironment = { DATABASE_URL: parsed.toString() };
+    cleanup = async () => {
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await drop.end();
+    };
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "teilhabe-absturz-"));
+  const seeded = await openStore({ dataDir, loadDataDir: new Blob([readFileSync(inject("embeddedDumpFile"))]) });
+  await seeded.close();
+  storeOptions = { dataDir };
+  childEnvironment = { TEILHABE_DATA_DIR: dataDir };
+  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptions);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs `teilhabe bill-run` as a child process; with `killWhenPaused` it is killed with SIGKILL inside its transaction. */
+function runChild(options: { killWhenPaused: boolean }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; paused: boolean }> {
+  const { DATABASE_URL: _url, TEILHABE_DATA_DIR: _dir, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "bill-run", "--month", MONTH, "--organisation", ORGANISATION, "--json"], {
+    env: { ...inherited, ...childEnvironment, ...(options.killWhenPaused ? { TEILHABE_TEST_BILLING_PAUSE_MS: "120000" } : {}) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let paused = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (options.killWhenPaused && !paused && stdout.includes("billing-run: paused")) {
+      paused = true;
+      child.kill("SIGKILL");
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr, paused })));
+}
+
+async function countBillingRows(store: Store) {
+  const count = async (table: typeof invoices | typeof invoiceLines | typeof billingHolds | typeof billingRuns) => (await store.db.select().from(table).where(eq(table.organisationId, ORGANISATION))).length;
+  return { runs: await count(billingRuns), invoices: await count(invoices), lines: await count(invoiceLines), holds: await count(billingHolds) };
+}
+
+/** A run's result without its ids and timestamps: payers, totals, every line and hold. */
+async function describeRun(store: Store, view: RunView) {
+  const invoiceDetails = [];
+  for (const invoice of view.invoices) {
+    const full = await loadInvoiceView(store.db, ORGANISATION, invoice.id);
+    invoiceDetails.push({ payerId: full.payerId, total: full.total, lines: full.lines });
+  }
+  return {
+    caseCount: view.caseCount,
+    totals: view.totals,
+    invoices: invoiceDetails,
+    holds: view.holds.map(({ id: _id, runId: _runId, ...hold }) => hold),
+  };
+}
+
+beforeAll(async () => {
+  await prepareStore();
+  await withStore(async (store) => {
+    await store.db.insert(organisations).values({ id: ORGANISATION, kind: "provider", name: "Träger Absturz gGmbH" });
+    await seedBillingExamples(store.db, ORGANISATION, 4);
+  });
+}, 60_000);
+afterAll(async () => cleanup());
+
+describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
+  it("leaves no partial draft, and the next run gives what an uninterrupted run gives", async () => {
+    // The uninterrupted result, computed and rolled back, so that the store stays as seeded.
+    const expected = await withStore(async (store) => {
+      let described: Awaited<ReturnType<typeof describeRun>> | undefined;
+      await store
+        .transaction(async (tx) => {
+          const scope = { tx, organisationId: ORGANISATION, catalogue, today: () => TODAY, now: () => `${TODAY}T10:00:00.000Z` };
+          const outcome = await runBillingMonth(scope, MONTH);
+          const view = await loadRunView(tx, ORGANISATION, outcome.runId);
+          const invoiceDetails = [];
+          for (const invoice of view.invoices) {
+            const full = await loadInvoiceView(tx, ORGANISATION, invoice.id);
+            invoiceDetails.push({ payerId: full.payerId, total: full.total, lines: full.lines });
+          }
+          described = { caseCount: view.caseCount, totals: view.totals, invoices: invoiceDetails, holds: view.holds.map(({ id: _id, runId: _runId, ...hold }) => hold) };
+          throw new Error("rollback");
+        })
+        .catch((error: Error) => {
+          if (error.message !== "rollback") throw error;
+        });
+      expect(await countBillingRows(store)).toEqual({ runs: 0, invoices: 0, lines: 0, holds: 0 });
+      return described!;
+    });
+    expect(expected.totals.total).toBe("186829.32");
+    expect(expected.invoices.map((invoice) => [invoice.payerId, invoice.total, invoice.lines.length])).toEqual([
+      ["HB-EGH", "178829.32", 32],
+      ["KSV-SN", "8000.00", 4],
+    ]);
+
+    const killed = await runChild({ killWhenPaused: true });
+    expect(killed.stderr).not.toMatch(/Error/);
+    expect(killed.paused).toBe(true);
+    expect(killed.signal).toBe("SIGKILL");
+
+    await withStore(async (store) => expect(await countBillingRows(store)).toEqual({ runs: 0, invoices: 0, lines: 0, holds: 0 }));
+
+    // The next run (again a child process): the advisory lock of the killed session is gone with it.
+    let next = await runChild({ killWhenPaused: false });
+    for (let attempt = 0; attempt < 10 && next.code !== 0 && next.stderr.includes("läuft bereits"); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      next = await runChild({ killWhenPaused: false });
+    }
+    expect(next.stderr).toBe("");
+    expect(next.code).toBe(0);
+    const view = JSON.parse(next.stdout) as RunView;
+    await withStore(async (store) => {
+      const actual = await describeRun(store, view);
+      expect(actual).toEqual(expected);
+      expect(await countBillingRows(store)).toEqual({ runs: 1, invoices: 2, lines: 36, holds: expected.holds.length });
+    });
+  }, 90_000);
+});
