@@ -63,18 +63,17 @@ function sumHours(values: string[]): string {
 
 export async function assembleTeamFile(executor: Executor, catalogue: Catalogue, query: TeamFileQuery): Promise<AssembledTeam> {
   const { organisationId, asOf } = query;
-  const [organisationRows, instanceRows, memberRows, contractRows, checkRows, caseRows] = await Promise.all([
-    executor.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).limit(1),
-    executor.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)).orderBy(agreementInstances.id),
-    executor.select().from(staffMembers).where(eq(staffMembers.organisationId, organisationId)).orderBy(staffMembers.id),
-    executor.select().from(staffContracts).where(eq(staffContracts.organisationId, organisationId)).orderBy(staffContracts.from, staffContracts.id),
-    executor.select().from(backgroundChecks).where(eq(backgroundChecks.organisationId, organisationId)).orderBy(backgroundChecks.inspectedOn, backgroundChecks.id),
-    executor
-      .select({ id: cases.id, clientId: cases.clientId, agreementInstanceId: cases.agreementInstanceId, needGroups: cases.needGroups })
-      .from(cases)
-      .where(and(eq(cases.organisationId, organisationId), lte(cases.start, asOf), or(isNull(cases.end), gte(cases.end, asOf))))
-      .orderBy(cases.id),
-  ]);
+  // One query after the other: a transaction is one connection (node-postgres does not run queries on it in parallel).
+  const organisationRows = await executor.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const instanceRows = await executor.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)).orderBy(agreementInstances.id);
+  const memberRows = await executor.select().from(staffMembers).where(eq(staffMembers.organisationId, organisationId)).orderBy(staffMembers.id);
+  const contractRows = await executor.select().from(staffContracts).where(eq(staffContracts.organisationId, organisationId)).orderBy(staffContracts.from, staffContracts.id);
+  const checkRows = await executor.select().from(backgroundChecks).where(eq(backgroundChecks.organisationId, organisationId)).orderBy(backgroundChecks.inspectedOn, backgroundChecks.id);
+  const caseRows = await executor
+    .select({ id: cases.id, clientId: cases.clientId, agreementInstanceId: cases.agreementInstanceId, needGroups: cases.needGroups })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), lte(cases.start, asOf), or(isNull(cases.end), gte(cases.end, asOf))))
+    .orderBy(cases.id);
   const missingFacts: MissingTeamFact[] = [];
   const derivedFacts: string[] = [];
 

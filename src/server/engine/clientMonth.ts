@@ -34,19 +34,18 @@ export async function computeClientMonth(scope: RequestScope, clientId: string, 
   const caseIds = caseRows.map((row) => row.id);
   if (caseIds.length === 0) return { client: presentRow(client), month, period, cases: [] };
 
-  const [stored, entryRows, contactRows] = await Promise.all([
-    loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: period.from, to: period.to, caseIds }),
-    scope.tx
-      .select()
-      .from(serviceEntries)
-      .where(and(eq(serviceEntries.organisationId, organisationId), inArray(serviceEntries.caseId, caseIds), gte(serviceEntries.date, period.from), lte(serviceEntries.date, period.to)))
-      .orderBy(serviceEntries.date, serviceEntries.start, serviceEntries.id),
-    scope.tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.organisationId, organisationId), inArray(contacts.caseId, caseIds), gte(contacts.date, period.from), lte(contacts.date, period.to)))
-      .orderBy(contacts.date, contacts.id),
-  ]);
+  // One query after the other: a transaction is one connection (node-postgres does not run queries on it in parallel).
+  const stored = await loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: period.from, to: period.to, caseIds });
+  const entryRows = await scope.tx
+    .select()
+    .from(serviceEntries)
+    .where(and(eq(serviceEntries.organisationId, organisationId), inArray(serviceEntries.caseId, caseIds), gte(serviceEntries.date, period.from), lte(serviceEntries.date, period.to)))
+    .orderBy(serviceEntries.date, serviceEntries.start, serviceEntries.id);
+  const contactRows = await scope.tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.organisationId, organisationId), inArray(contacts.caseId, caseIds), gte(contacts.date, period.from), lte(contacts.date, period.to)))
+    .orderBy(contacts.date, contacts.id);
   const asOf = scope.context.today();
   const monthCases = stored.map((entry) => {
     const resolved = requireAgreement(entry);

@@ -53,11 +53,10 @@ function keepDeadline(deadline: Deadline, dueBefore: string | undefined): boolea
 
 export async function computeTenantDeadlines(scope: RequestScope, asOf: string, dueBefore?: string): Promise<TenantDeadlineOverview> {
   const organisationId = scope.actor.organisationId;
-  const [stored, instances, accompanimentYears] = await Promise.all([
-    loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: EARLIEST, to: asOf, entriesFrom: asOf }),
-    scope.tx.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)).orderBy(agreementInstances.id),
-    loadAccompanimentYears(scope, asOf),
-  ]);
+  // One query after the other: a transaction is one connection.
+  const stored = await loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: EARLIEST, to: asOf, entriesFrom: asOf });
+  const instances = await scope.tx.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)).orderBy(agreementInstances.id);
+  const accompanimentYears = await loadAccompanimentYears(scope, asOf);
   const deadlines: TenantDeadline[] = [];
   const notComputed: TenantDeadlineOverview["notComputed"] = [];
   const casesByInstance = new Map<string, StoredCase[]>();
