@@ -32,7 +32,8 @@ export async function computeClientMonth(scope: RequestScope, clientId: string, 
     .where(and(eq(cases.organisationId, organisationId), eq(cases.clientId, clientId), lte(cases.start, period.to), or(isNull(cases.end), gte(cases.end, period.from))))
     .orderBy(asc(cases.id));
   const caseIds = caseRows.map((row) => row.id);
-  if (caseIds.length === 0) return { client: presentRow(client), month, period, cases: [] };
+  const asOf = scope.context.today();
+  if (caseIds.length === 0) return { client: presentRow(client), month, period, asOf, cases: [] };
 
   // One query after the other: a transaction is one connection (node-postgres does not run queries on it in parallel).
   const stored = await loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: period.from, to: period.to, caseIds });
@@ -46,7 +47,6 @@ export async function computeClientMonth(scope: RequestScope, clientId: string, 
     .from(contacts)
     .where(and(eq(contacts.organisationId, organisationId), inArray(contacts.caseId, caseIds), gte(contacts.date, period.from), lte(contacts.date, period.to)))
     .orderBy(contacts.date, contacts.id);
-  const asOf = scope.context.today();
   const monthCases = stored.map((entry) => {
     const resolved = requireAgreement(entry);
     const preview = computeBillingPreview(resolved, period);

@@ -58,6 +58,15 @@ describe("billing preview", () => {
     expect(open.body.errors.map((error: { path: string }) => error.path)).toEqual(["query.to"]);
   });
 
+  it("refuses an unknown query field and a date that does not exist, in German", async () => {
+    const unknown = await server.api("GET", "/api/v1/cases/F-A4-002/billing-preview?monat=2026-03");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((error: { path: string }) => error.path)).toContain("query.monat");
+    const badDate = await server.api("GET", "/api/v1/cases/F-A3-001/deadlines?asOf=2026-02-30");
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors).toMatchObject([{ path: "query.asOf", message: expect.stringMatching(/Ungültig|ungültig/) }]);
+  });
+
   it("answers 404 for an unknown case and for another tenant's case", async () => {
     expect((await server.api("GET", "/api/v1/cases/F-unbekannt/billing-preview?month=2026-03")).status).toBe(404);
     const other = await server.api("GET", "/api/v1/cases/F-A4-002/billing-preview?month=2026-03", undefined, { organisation: TENANT_B });
@@ -197,6 +206,10 @@ describe("a client's month", () => {
     expect(month.deadlinesDue.every((deadline: { status: string }) => deadline.status !== "done")).toBe(true);
     expect((await server.api("GET", "/api/v1/clients/K-A4-002/month/2026-03", undefined, { organisation: TENANT_B })).status).toBe(404);
     expect((await server.api("GET", "/api/v1/clients/K-A4-002/month/2026-3")).body.errors[0].path).toBe("params.month");
+    expect((await server.api("GET", "/api/v1/clients/K-unbekannt/month/2026-03")).status).toBe(404);
+    const before = await server.api("GET", "/api/v1/clients/K-A4-002/month/2025-12");
+    expect(before.status).toBe(200);
+    expect(before.body.cases).toEqual([]);
   });
 });
 
