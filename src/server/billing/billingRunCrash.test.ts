@@ -5,17 +5,13 @@
  * TEILHABE_TEST_BILLING_PAUSE_MS holds it inside its transaction, with its drafts written, until it is killed.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../catalogue/agreementCatalogue.ts";
 import { billingHolds, billingRuns, invoiceLines, invoices, organisations } from "../../store/schema/index.ts";
-import { openStore, type Store, type StoreOptions } from "../../store/store.ts";
+import { openStore, type Executor, type Store } from "../../store/store.ts";
 import { STORE_ENGINE } from "../../store/storeTestSupport.ts";
+import { prepareIsolatedTestStore, type IsolatedTestStore } from "./isolatedTestStore.ts";
 import { loadRunView, loadInvoiceView, type RunView } from "./presentBilling.ts";
 import { runBillingMonth } from "./runBillingMonth.ts";
 import { seedBillingExamples } from "./seedBillingExamples.ts";
@@ -25,42 +21,10 @@ const MONTH = "2026-03";
 const TODAY = "2026-04-15";
 const catalogue = loadCatalogue();
 
-let storeOptions: StoreOptions;
-let childEnvironment: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void> = async () => undefined;
-
-/** A store of its own for this file: a data folder restored from the prepared dump, or a fresh database. */
-async function prepareStore(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  const template = inject("postgresTemplate");
-  if (url && template) {
-    const database = `teilhabe_crash_${process.pid}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
-    await admin.end();
-    const parsed = new URL(url);
-    parsed.pathname = `/${database}`;
-    storeOptions = { databaseUrl: parsed.toString() };
-    childEnvironment = { DATABASE_URL: parsed.toString() };
-    cleanup = async () => {
-      const drop = new pg.Client({ connectionString: url });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await drop.end();
-    };
-    return;
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), "teilhabe-absturz-"));
-  const seeded = await openStore({ dataDir, loadDataDir: new Blob([readFileSync(inject("embeddedDumpFile"))]) });
-  await seeded.close();
-  storeOptions = { dataDir };
-  childEnvironment = { TEILHABE_DATA_DIR: dataDir };
-  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-}
+let isolated: IsolatedTestStore;
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptions);
+  const store = await openStore(isolated.options);
   try {
     return await work(store);
   } finally {
@@ -72,7 +36,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 function runChild(options: { killWhenPaused: boolean }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; paused: boolean }> {
   const { DATABASE_URL: _url, TEILHABE_DATA_DIR: _dir, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "bill-run", "--month", MONTH, "--organisation", ORGANISATION, "--json"], {
-    env: { ...inherited, ...childEnvironment, ...(options.killWhenPaused ? { TEILHABE_TEST_BILLING_PAUSE_MS: "120000" } : {}) },
+    env: { ...inherited, ...isolated.environment, ...(options.killWhenPaused ? { TEILHABE_TEST_BILLING_PAUSE_MS: "120000" } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -95,10 +59,10 @@ async function countBillingRows(store: Store) {
 }
 
 /** A run's result without its ids and timestamps: payers, totals, every line and hold. */
-async function describeRun(store: Store, view: RunView) {
+async function describeRun(executor: Executor, view: RunView) {
   const invoiceDetails = [];
   for (const invoice of view.invoices) {
-    const full = await loadInvoiceView(store.db, ORGANISATION, invoice.id);
+    const full = await loadInvoiceView(executor, ORGANISATION, invoice.id);
     invoiceDetails.push({ payerId: full.payerId, total: full.total, lines: full.lines });
   }
   return {
@@ -110,13 +74,13 @@ async function describeRun(store: Store, view: RunView) {
 }
 
 beforeAll(async () => {
-  await prepareStore();
+  isolated = await prepareIsolatedTestStore("absturz");
   await withStore(async (store) => {
     await store.db.insert(organisations).values({ id: ORGANISATION, kind: "provider", name: "Träger Absturz gGmbH" });
     await seedBillingExamples(store.db, ORGANISATION, 4);
   });
 }, 60_000);
-afterAll(async () => cleanup());
+afterAll(async () => isolated?.remove());
 
 describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
   it("leaves no partial draft, and the next run gives what an uninterrupted run gives", async () => {
@@ -127,13 +91,7 @@ describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
         .transaction(async (tx) => {
           const scope = { tx, organisationId: ORGANISATION, catalogue, today: () => TODAY, now: () => `${TODAY}T10:00:00.000Z` };
           const outcome = await runBillingMonth(scope, MONTH);
-          const view = await loadRunView(tx, ORGANISATION, outcome.runId);
-          const invoiceDetails = [];
-          for (const invoice of view.invoices) {
-            const full = await loadInvoiceView(tx, ORGANISATION, invoice.id);
-            invoiceDetails.push({ payerId: full.payerId, total: full.total, lines: full.lines });
-          }
-          described = { caseCount: view.caseCount, totals: view.totals, invoices: invoiceDetails, holds: view.holds.map(({ id: _id, runId: _runId, ...hold }) => hold) };
+          described = await describeRun(tx, await loadRunView(tx, ORGANISATION, outcome.runId));
           throw new Error("rollback");
         })
         .catch((error: Error) => {
@@ -165,7 +123,7 @@ describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
     expect(next.code).toBe(0);
     const view = JSON.parse(next.stdout) as RunView;
     await withStore(async (store) => {
-      const actual = await describeRun(store, view);
+      const actual = await describeRun(store.db, view);
       expect(actual).toEqual(expected);
       expect(await countBillingRows(store)).toEqual({ runs: 1, invoices: 2, lines: 36, holds: expected.holds.length });
     });
