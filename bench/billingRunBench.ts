@@ -21,7 +21,8 @@ const MONTH = "2026-03";
 const FROM = "2026-03-01";
 const TO = "2026-03-31";
 const ORGANISATION = "bench-traeger";
-const BENCH_DATABASE = "teilhabe_bench";
+/** One database per bench process, so that two benches at once do not drop each other's. */
+const BENCH_DATABASE = `teilhabe_bench_${process.pid}`;
 
 function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(3).replace(".", ",")} s`;

@@ -20,12 +20,15 @@ interface Started {
   output: () => string;
 }
 
+const children: ChildProcess[] = [];
+
 function startMain(environment: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kein Start nach 60 s:\n${output}`)), 60_000);
@@ -89,6 +92,8 @@ describe("npm start (src/server/main.ts)", () => {
   });
 
   afterAll(async () => {
+    // A failed assertion must not leave a server running.
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await cleanup?.();
   });
 

@@ -1,0 +1,189 @@
+/**
+ * npm run bench: HTTP load on loopback. Starts the server (`src/server/main.ts`) as a child process over a fresh
+ * store with the demo (50 clients, documentation of January–March 2026), then autocannon with 50 connections,
+ * 10 s per scenario: creating a service entry, reading a client's month, and both alternating. Prints p50, p99,
+ * throughput and the server's peak memory (VmHWM). Embedded PGlite always; PostgreSQL when DATABASE_URL is set
+ * (in a fresh database `teilhabe_bench_http_<pid>`, created and dropped here). Targets (issue 3): p99 < 50 ms,
+ * together ≥ 1,000 req/s on PostgreSQL, peak memory < 300 MB. Figures are printed, never asserted.
+ * Only 127.0.0.1 is targeted; every run is bounded by time (10 s) and count (200,000 requests).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const ROOT = join(import.meta.dirname, "..");
+const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const MAX_REQUESTS = 200_000;
+const MONTH = "2026-03";
+/** One database per bench process, so that two benches at once do not drop each other's. */
+const HTTP_DATABASE = `teilhabe_bench_http_${process.pid}`;
+const CLIENT_IDS = Array.from({ length: 50 }, (_, index) => `demo-K-${String(index + 1).padStart(3, "0")}`);
+/** Cases of the hourly agreements (demo-F-001 A0, -002 A1, -003 A2, -004 A3; every fifth is A4). */
+const HOURLY_CASE_IDS = Array.from({ length: 50 }, (_, index) => index + 1)
+  .filter((number) => number % 5 !== 0)
+  .map((number) => `demo-F-${String(number).padStart(3, "0")}`);
+
+interface Server {
+  child: ChildProcess;
+  address: string;
+}
+
+function startServer(environment: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO_TODAY: "2026-04-15", ...environment },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server nicht bereit nach 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /läuft auf (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match && output.includes("Strg+C")) {
+        clearTimeout(timer);
+        resolve({ child, address: match[1]! });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server endete mit ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.removeAllListeners("exit");
+    server.child.once("exit", () => resolve());
+    server.child.kill("SIGTERM");
+  });
+}
+
+/** Peak and current resident memory of a process in MB (Linux /proc). */
+function memoryOf(pid: number): { peak: number; current: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) / 1024;
+    return { peak: field("VmHWM"), current: field("VmRSS") };
+  } catch {
+    return undefined;
+  }
+}
+
+let sequence = 0;
+function entryBody(): string {
+  sequence += 1;
+  const caseId = HOURLY_CASE_IDS[sequence % HOURLY_CASE_IDS.length]!;
+  const day = 2 + (sequence % 26);
+  const hour = 8 + (sequence % 9);
+  return JSON.stringify({ caseId, date: `2026-03-${String(day).padStart(2, "0")}`, start: `${String(hour).padStart(2, "0")}:00`, end: `${String(hour).padStart(2, "0")}:45`, category: "Lasttest (Beispiel)", staffId: "demo-M-05" });
+}
+
+function monthPath(): string {
+  sequence += 1;
+  return `/api/v1/clients/${CLIENT_IDS[sequence % CLIENT_IDS.length]}/month/${MONTH}`;
+}
+
+type Request = autocannon.Request;
+
+async function probe(address: string, method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${address}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body });
+  return { status: response.status, text: (await response.text()).slice(0, 300) };
+}
+
+async function load(address: string, requests: Request[], pid: number): Promise<{ result: autocannon.Result; peakDuring: number }> {
+  let peakDuring = 0;
+  const sampler = setInterval(() => {
+    const memory = memoryOf(pid);
+    if (memory && memory.current > peakDuring) peakDuring = memory.current;
+  }, 100);
+  try {
+    const result = await autocannon({ url: address, connections: CONNECTIONS, duration: DURATION_SECONDS, maxOverallRequests: MAX_REQUESTS, requests });
+    return { result, peakDuring };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function report(label: string, result: autocannon.Result): void {
+  const failed = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    `  ${label}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average).toLocaleString("de-DE")} Anfragen/s ` +
+      `(${result.requests.total.toLocaleString("de-DE")} in ${result.duration.toFixed(1).replace(".", ",")} s${failed > 0 ? `, davon ${failed.toLocaleString("de-DE")} nicht 2xx/Fehler` : ""})`,
+  );
+}
+
+async function benchServer(label: string, environment: Record<string, string>): Promise<void> {
+  console.log(`\nHTTP ${label}: ${CONNECTIONS} Verbindungen, je Szenario ${DURATION_SECONDS} s, Demo-Daten (50 Klient:innen, Monat ${MONTH})`);
+  const server = await startServer(environment);
+  const pid = server.child.pid!;
+  try {
+    const createProbe = await probe(server.address, "POST", "/api/v1/service-entries", entryBody());
+    const createAvailable = createProbe.status === 201 || createProbe.status === 200;
+    const monthProbe = await probe(server.address, "GET", monthPath());
+    let readRequest: Request;
+    let readLabel: string;
+    if (monthProbe.status === 200) {
+      readRequest = { method: "GET", setupRequest: (request) => ({ ...request, path: monthPath() }) };
+      readLabel = `GET /api/v1/clients/:id/month/${MONTH}`;
+    } else {
+      console.log(`  GET /api/v1/clients/:id/month/${MONTH} antwortet ${monthProbe.status}; gemessen wird stattdessen die Eintragsliste eines Falls`);
+      readRequest = { method: "GET", setupRequest: (request) => ({ ...request, path: `/api/v1/service-entries?caseId=${HOURLY_CASE_IDS[++sequence % HOURLY_CASE_IDS.length]}&from=2026-03-01&to=2026-03-31` }) };
+      readLabel = "GET /api/v1/service-entries?caseId=…&from=…&to=…";
+    }
+    const createRequest: Request = { method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, path: "/api/v1/service-entries", body: entryBody() }) };
+
+    const results: Array<{ label: string; result: autocannon.Result; peakDuring: number }> = [];
+    if (createAvailable) {
+      const created = await load(server.address, [createRequest], pid);
+      results.push({ label: "POST /api/v1/service-entries", ...created });
+      report("POST /api/v1/service-entries", created.result);
+    } else console.log(`  POST /api/v1/service-entries: nicht gemessen, die Route antwortet ${createProbe.status} (${createProbe.text.replace(/\s+/g, " ")})`);
+    const read = await load(server.address, [readRequest], pid);
+    report(readLabel, read.result);
+    if (createAvailable) {
+      const mixed = await load(server.address, [createRequest, readRequest], pid);
+      report("beide abwechselnd", mixed.result);
+    }
+    const memory = memoryOf(pid);
+    const peak = memory?.peak ?? NaN;
+    console.log(`  Speicher des Servers: Spitze ${peak.toFixed(0)} MB (VmHWM seit Prozessstart, inkl. Demo-Laden), zuletzt ${memory?.current.toFixed(0)} MB; Ziel < 300 MB (${peak < 300 ? "erreicht" : "verfehlt"})`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function benchEmbedded(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), "teilhabe-http-bench-"));
+  try {
+    await benchServer("eingebettet (PGlite)", { TEILHABE_DATA_DIR: join(directory, "data"), DATABASE_URL: "" });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${HTTP_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${HTTP_DATABASE}`);
+  const benchUrl = new URL(url);
+  benchUrl.pathname = `/${HTTP_DATABASE}`;
+  try {
+    await benchServer(`PostgreSQL (${benchUrl.host}, Datenbank ${HTTP_DATABASE})`, { DATABASE_URL: benchUrl.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${HTTP_DATABASE} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await benchEmbedded();
+if (process.env.DATABASE_URL) await benchPostgres(process.env.DATABASE_URL);
+else console.log("\nHTTP PostgreSQL: übersprungen (DATABASE_URL nicht gesetzt)");
