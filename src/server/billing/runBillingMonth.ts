@@ -14,6 +14,9 @@ import { compareWithIssued, type IssuedLine } from "./compareWithIssued.ts";
 import { computeMonthBilling, type ComputedHold, type ComputedLine } from "./computeMonthBilling.ts";
 import { pauseBillingRunForTest } from "./testPause.ts";
 
+/** Rows per INSERT: one statement may carry at most 65,535 parameters. */
+const CHUNK = 1_000;
+
 export interface RunOptions {
   /** Payers whose new draft replaces a cancelled invoice: payer id → id of the original invoice. */
   corrections?: Map<string, string>;
@@ -142,16 +145,12 @@ export async function runBillingMonth(scope: BillingScope, month: string, option
     });
     await insertLines(scope, invoiceId, difference.lines);
   }
-  if (holds.length > 0) {
-    await scope.tx.insert(billingHolds).values(
-      holds.map((hold, index) => ({ organisationId, id: `${runId}-H${index + 1}`, runId, ...hold })),
-    );
-  }
+  const holdRows = holds.map((hold, index) => ({ organisationId, id: `${runId}-H${index + 1}`, runId, ...hold }));
+  for (let index = 0; index < holdRows.length; index += CHUNK) await scope.tx.insert(billingHolds).values(holdRows.slice(index, index + CHUNK));
   await pauseBillingRunForTest();
   return { runId, replaced: draftRun !== undefined };
 }
 
-const CHUNK = 1_000;
 
 export async function insertLines(scope: BillingScope, invoiceId: string, lines: Array<Omit<ComputedLine, "payerId">>): Promise<void> {
   const rows = lines.map((line, index) => {
