@@ -223,6 +223,26 @@ describe("billing run March 2026 for the example cases", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents every billing route with its schemas", async () => {
+    const document = (await server.api("GET", "/api/v1/openapi.json")).body;
+    for (const [path, method] of [
+      ["/api/v1/billing-runs", "post"],
+      ["/api/v1/billing-runs", "get"],
+      ["/api/v1/billing-runs/{id}", "get"],
+      ["/api/v1/billing-runs/{id}/issue", "post"],
+      ["/api/v1/invoices", "get"],
+      ["/api/v1/invoices/{id}", "get"],
+      ["/api/v1/invoices/{id}/issue", "post"],
+      ["/api/v1/invoices/{id}/correction", "post"],
+      ["/api/v1/billing-holds", "get"],
+    ] as const)
+      expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    const line = document.paths["/api/v1/invoices/{id}"].get.responses["200"].content["application/json"].schema.properties.lines.items;
+    expect(Object.keys(line.properties)).toEqual(expect.arrayContaining(["ruleId", "source", "policies", "evidence", "amountCents", "costCoverageFileReference"]));
+  });
+});
+
 describe("concurrent runs", () => {
   it("two simultaneous runs for the same provider and month: one 201, one 409, and one draft", async () => {
     process.env.TEILHABE_TEST_BILLING_PAUSE_MS = "400";
