@@ -42,6 +42,12 @@ describe("billing preview", () => {
     expect(answer.body.holds.map((hold: { inputId: string; ruleId: string }) => `${hold.inputId} ${hold.ruleId}`)).toEqual(["P-A4-09 A4-R13", "P-A4-10 A4-R13"]);
   });
 
+  it("bills nothing for a month before the case started", async () => {
+    const answer = await server.api("GET", "/api/v1/cases/F-A4-002/billing-preview?month=2025-12");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ periodFrom: "2025-12-01", periodTo: "2025-12-31", lines: [], totals: { billed: "0.00", held: "0.00" } });
+  });
+
   it("takes a period as from/to and gives the same figures as the month", async () => {
     const answer = await server.api("GET", "/api/v1/cases/F-A4-002/billing-preview?from=2026-03-01&to=2026-03-31");
     expect(answer.status).toBe(200);
