@@ -43,6 +43,21 @@ export interface TeamFileQuery {
 
 const ROLES = new Set<string>(STAFF_ROLES);
 
+/** German job functions as contracts name them, and the team-file role they stand for. */
+const ROLE_WORDS: Array<[pattern: RegExp, role: StaffRole]> = [
+  [/leitung|koordination/i, "management"],
+  [/fachdienst/i, "specialistService"],
+  [/anleitung|anleiter/i, "instructor"],
+  [/verwaltung/i, "administration"],
+  [/betreuung|assistenz|begleitung|pädagog|pflege/i, "support"],
+];
+
+/** The role a contract's function names: a role code, or a German job function; undefined when neither. */
+function roleOfFunction(value: string): StaffRole | undefined {
+  if (ROLES.has(value)) return value as StaffRole;
+  return ROLE_WORDS.find(([pattern]) => pattern.test(value))?.[1];
+}
+
 function activeOn(row: { from: string; to: string | null }, asOf: string): boolean {
   return row.from <= asOf && (row.to === null || row.to >= asOf);
 }
@@ -126,12 +141,12 @@ export async function assembleTeamFile(executor: Executor, catalogue: Catalogue,
       missingFacts.push({ fact: `staff[${member.id}].weeklyHours`, message: `Kein Vertrag für ${member.name} (${member.id}) erfasst: Beginn, Stellenumfang und Zuordnung fehlen; die Person zählt als beschäftigt ohne Stunden` });
     } else if (active.length === 0) continue; // not employed on the reference date
     const functions = [...new Set(active.map((row) => row.function).filter((value): value is string => value !== null))];
-    const roles = functions.filter((value) => ROLES.has(value)) as StaffRole[];
-    const unknownFunctions = functions.filter((value) => !ROLES.has(value));
+    const roles = functions.map(roleOfFunction).filter((role): role is StaffRole => role !== undefined);
+    const unknownFunctions = functions.filter((value) => roleOfFunction(value) === undefined);
     if (unknownFunctions.length > 0 || roles.length === 0) {
       missingFacts.push({
         fact: `staff[${member.id}].role`,
-        message: `Rolle von ${member.id} nicht erfasst${unknownFunctions.length > 0 ? ` (Funktion „${unknownFunctions.join("“, „")}“ ist keine der Rollen ${STAFF_ROLES.join(", ")})` : ""}: gezählt als „support“ (Betreuung)`,
+        message: `Rolle von ${member.id} nicht erfasst${unknownFunctions.length > 0 ? ` (Funktion „${unknownFunctions.join("“, „")}“ ist keiner der Rollen ${STAFF_ROLES.join(", ")} zuzuordnen)` : ""}: gezählt als „support“ (Betreuung)`,
       });
     }
     const everyContractNamesInstance = active.length > 0 && active.every((row) => row.agreementInstanceId !== null && agreementOfInstance.has(row.agreementInstanceId));

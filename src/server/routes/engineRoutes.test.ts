@@ -232,14 +232,17 @@ describe("OpenAPI", () => {
 describe("staffing", () => {
   it("evaluates the team assembled from the staff tables and names the facts the store does not hold", async () => {
     await server.store.db.insert(staffContracts).values([
-      { organisationId: TENANT_A, id: "V-A2-1", staffId: "M-A2-1", from: "2025-01-01", weeklyHours: "39", function: "support", agreementInstanceId: instanceIdOf("A2-beispiel-bremen") },
+      { organisationId: TENANT_A, id: "V-A2-1", staffId: "M-A2-1", from: "2025-01-01", weeklyHours: "39", function: "Betreuung und Assistenz", agreementInstanceId: instanceIdOf("A2-beispiel-bremen") },
     ]);
     await server.store.db.insert(backgroundChecks).values([{ organisationId: TENANT_A, id: "FZ-A2-1", staffId: "M-A2-1", inspectedOn: "2020-01-10", issuedOn: "2020-01-02", result: "noEntries" }]);
     const answer = await server.api("GET", "/api/v1/staffing?asOf=2026-03-31");
     expect(answer.status).toBe(200);
     expect(answer.body.asOf).toBe("2026-03-31");
     expect(answer.body.report.agreements.map((entry: { agreementId: string }) => entry.agreementId)).toContain("A2-beispiel-bremen");
-    expect(answer.body.missingFacts.map((fact: { fact: string }) => fact.fact)).toContain("organisation.contractFullTimeHours");
+    const missing = answer.body.missingFacts.map((fact: { fact: string }) => fact.fact);
+    expect(missing).toContain("organisation.contractFullTimeHours");
+    expect(missing).toContain("staff[M-A0-1].weeklyHours"); // imported with the A0 file, no contract recorded
+    expect(missing).not.toContain("staff[M-A2-1].role"); // „Betreuung und Assistenz“ is the role support
     expect(answer.body.derivedFacts[0]).toContain("laufenden Fällen");
     // Census from the active A2 case (need group 3): 1 person ÷ 2.64 persons per FTE = 0.38 FTE (A2-R18, § 9 a)).
     const a2 = answer.body.report.agreements.find((entry: { agreementId: string }) => entry.agreementId === "A2-beispiel-bremen");
