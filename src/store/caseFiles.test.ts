@@ -11,6 +11,7 @@ import { resolveCaseAgreement } from "../cli/resolveCaseAgreement.ts";
 import type { Agreement } from "../domain/agreement/agreementSchema.ts";
 import { billCase } from "../domain/billing/billCase.ts";
 import { presentInvoiceDraft, type InvoiceDraftView } from "../domain/billing/presentInvoiceDraft.ts";
+import { inputValueSchema } from "../domain/agreement/inputRegister.ts";
 import { caseFileSchema, type CaseFile } from "../domain/case/caseFileSchema.ts";
 import { loadCaseFiles } from "./caseFiles.ts";
 import { importCaseFile } from "./importCaseFile.ts";
@@ -45,7 +46,27 @@ const examples: Example[] = [
     .sort()
     .map((name) => ({ name, caseFile: caseFileSchema.parse(JSON.parse(readFileSync(join("examples", name), "utf8"))), months: ["2026-03"] })),
   { name: "E11/E12 (A4 Januar–Februar 2026)", caseFile: caseFileSchema.parse(E11_E12), months: ["2026-01", "2026-02"] },
+  // docs/case-file-format.md § 3: the A4 example as a template with inputs and D01 C gives 44.316,59 €.
+  {
+    name: "A4 mit Eingaben P-A4-09/P-A4-10 und D01 C",
+    caseFile: caseFileSchema.parse({
+      ...JSON.parse(readFileSync("examples/a4-intensivwohnen.json", "utf8")),
+      agreement: { template: "A4", inputs: { "P-A4-09": "60.00", "P-A4-10": "40.00" } },
+      policies: { D01: "C" },
+    }),
+    months: ["2026-03"],
+  },
 ];
+
+/** Inputs of a `{ template, inputs }` file as an instance stores them: the long form, plain values as Beispielwerte (as the CLI reads them). */
+function instanceInputs(inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([id, raw]) => {
+      const structured = inputValueSchema.safeParse(raw);
+      return [id, structured.success && typeof raw === "object" && raw !== null && !Array.isArray(raw) ? structured.data : { value: raw, example: true }];
+    }),
+  );
+}
 
 function monthPeriod(month: string): { from: string; to: string } {
   const [year, number] = month.split("-").map(Number) as [number, number];
@@ -78,7 +99,7 @@ beforeAll(async () => {
       organisationId: ORGANISATION,
       id: instanceId,
       agreementId: typeof choice === "string" ? choice : choice.template,
-      inputs: typeof choice === "string" ? {} : choice.inputs,
+      inputs: typeof choice === "string" ? {} : instanceInputs(choice.inputs),
     });
     // Each example becomes its own client and case, so that two files with the same ids do not collide.
     const caseFile: CaseFile = { ...example.caseFile, client: { ...example.caseFile.client, id: `${example.caseFile.client.id}-${index}` }, case: { ...example.caseFile.case, id: `${example.caseFile.case.id}-${index}` } };
@@ -116,6 +137,7 @@ describe("case files through the store bill as the files do", () => {
     expect(await billedIn("F-A4-002-", "2026-03")).toBe("44347.33");
     expect(await billedIn("F-A4-001-", "2026-01")).toBe("45499.18");
     expect(await billedIn("F-A4-001-", "2026-02")).toBe("40008.19");
+    expect(await billedIn(`F-A4-002-${examples.length - 1}`, "2026-03")).toBe("44316.59");
   });
 
   it("every example is read back from the store", () => {
