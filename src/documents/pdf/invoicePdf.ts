@@ -96,7 +96,10 @@ function drawTitle(pdf: Pdf, document: InvoiceDocument): number {
     pdf.font(REGULAR).fontSize(9.5).text(`${relation} ${document.precedingInvoice.number} vom ${formatGermanIsoDate(document.precedingInvoice.issueDate)}.`, PAGE.left, next);
     next += 16;
   }
-  const intro = "Für Leistungen der Eingliederungshilfe nach SGB IX berechnen wir Ihnen gemäß der zugrunde liegenden Vereinbarung:";
+  const intro =
+    document.kind === "cancellation"
+      ? "Wir stornieren die folgenden Leistungen der Eingliederungshilfe nach SGB IX:"
+      : "Für Leistungen der Eingliederungshilfe nach SGB IX berechnen wir Ihnen gemäß der zugrunde liegenden Vereinbarung:";
   pdf.font(REGULAR).fontSize(9.5).text(document.note ? `${intro} ${document.note}` : intro, PAGE.left, next, { width: PAGE.right - PAGE.left });
   return pdf.y + 10;
 }
