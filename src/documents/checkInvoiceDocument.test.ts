@@ -9,6 +9,19 @@ describe("checking an invoice document", () => {
     expect(checkInvoiceDocument(sampleCancellation())).toEqual([]);
   });
 
+  it("accepts a cancellation's quantities negated (as correctInvoice stores them) or as on the original, amounts always negative", () => {
+    const cancellation = sampleCancellation();
+    expect(cancellation.lines.map((line) => [line.quantity, line.amountCents])).toEqual([
+      ["-28", -432096],
+      ["-3", -34722],
+    ]);
+    const positiveQuantities = { ...cancellation, lines: cancellation.lines.map((line) => ({ ...line, quantity: line.quantity.slice(1) })) };
+    expect(checkInvoiceDocument(positiveQuantities)).toEqual([]);
+    const invoiceWithNegativeQuantity = sampleDailyInvoice();
+    invoiceWithNegativeQuantity.lines[0] = { ...invoiceWithNegativeQuantity.lines[0]!, quantity: "-28" };
+    expect(checkInvoiceDocument(invoiceWithNegativeQuantity).map((issue) => [issue.path, issue.rule])).toEqual([["lines[0].quantity", "BR-22"]]);
+  });
+
   it("rounds each line once, half-up: 23.25 × 62,21 € = 1.446,3825 € → 144638 cents; 0.5 × 1 cent → 1 cent", () => {
     expect(lineAmountCents("23.25", 6221)).toBe(144638);
     expect(lineAmountCents("0.5", 1)).toBe(1);

@@ -11,6 +11,8 @@ import { DOCUMENT_UNITS, type DocumentPostalAddress, type InvoiceDocument } from
 
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const QUANTITY_PATTERN = /^\d+(\.\d+)?$/;
+/** A cancellation may carry the original's quantities negated (as correctInvoice stores them) or as they were. */
+const CANCELLATION_QUANTITY_PATTERN = /^-?\d+(\.\d+)?$/;
 /** KoSIT Leitweg-ID format: Grobadressierung (2–12 digits), optional Feinadressierung, 2 check digits. */
 const LEITWEG_ID_PATTERN = /^\d{2,12}(-[0-9A-Z]{1,30})?-\d{2}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -26,6 +28,11 @@ export function isValidIban(iban: string): boolean {
     for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
   }
   return remainder === 1;
+}
+
+/** "28" from "-28": the magnitude of a decimal quantity string. */
+export function absoluteQuantity(quantity: string): string {
+  return quantity.startsWith("-") ? quantity.slice(1) : quantity;
 }
 
 /** Quantity × unit price in cents, rounded half-up once (rules.md 0.3). */
@@ -103,8 +110,14 @@ export function checkInvoiceDocument(document: InvoiceDocument): DocumentInputIs
     requireText(`${path}.clause`, line.clause, "DOC-04", "Fundstelle (Klausel) der Zeile");
     requireText(`${path}.clientReference`, line.clientReference, "DOC-05", "Bezug auf die leistungsberechtigte Person");
     if (!DOCUMENT_UNITS.includes(line.unit)) add(`${path}.unit`, line.unit, "BR-23", `Einheit muss eine von ${DOCUMENT_UNITS.join(", ")} sein.`);
-    if (typeof line.quantity !== "string" || !QUANTITY_PATTERN.test(line.quantity)) {
-      add(`${path}.quantity`, line.quantity, "BR-22", "Menge muss eine nicht negative Dezimalzahl mit Punkt sein, z. B. „12.5“.");
+    const quantityPattern = document.kind === "cancellation" ? CANCELLATION_QUANTITY_PATTERN : QUANTITY_PATTERN;
+    if (typeof line.quantity !== "string" || !quantityPattern.test(line.quantity)) {
+      add(
+        `${path}.quantity`,
+        line.quantity,
+        "BR-22",
+        document.kind === "cancellation" ? "Menge muss eine Dezimalzahl mit Punkt sein, z. B. „-12.5“." : "Menge muss eine nicht negative Dezimalzahl mit Punkt sein, z. B. „12.5“.",
+      );
       return;
     }
     if (!Number.isSafeInteger(line.unitPriceCents) || line.unitPriceCents < 0) {
@@ -115,7 +128,7 @@ export function checkInvoiceDocument(document: InvoiceDocument): DocumentInputIs
       add(`${path}.amountCents`, line.amountCents, "DOC-06", "Betrag muss ein ganzzahliger Centbetrag sein.");
       return;
     }
-    const expected = sign * lineAmountCents(line.quantity, line.unitPriceCents);
+    const expected = sign * lineAmountCents(absoluteQuantity(line.quantity), line.unitPriceCents);
     if (line.amountCents !== expected)
       add(
         `${path}.amountCents`,

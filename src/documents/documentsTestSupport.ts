@@ -115,7 +115,7 @@ export function sampleHourlyInvoice(number = "2026-000018"): InvoiceDocument {
   };
 }
 
-/** The cancellation of the daily invoice: the same lines with negative amounts, referring to the original. */
+/** The cancellation of the daily invoice as correctInvoice stores it: quantities and amounts negated, referring to the original. */
 export function sampleCancellation(): InvoiceDocument {
   const original = sampleDailyInvoice();
   return {
@@ -126,7 +126,7 @@ export function sampleCancellation(): InvoiceDocument {
     issueDate: "2026-04-10",
     dueDate: undefined,
     paymentTerms: "Der Betrag wird mit der stornierten Rechnung verrechnet.",
-    lines: original.lines.map((line) => ({ ...line, amountCents: -line.amountCents })),
+    lines: original.lines.map((line) => ({ ...line, quantity: `-${line.quantity}`, amountCents: -line.amountCents })),
     totalCents: -original.totalCents,
   };
 }

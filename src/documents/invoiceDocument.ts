@@ -3,8 +3,9 @@
  * invoice exactly as the server hands it over. The generators depend on this model only, never on the store.
  *
  * Money is integer cents throughout. A cancellation invoice (Stornorechnung) carries its amounts signed as booked:
- * line amounts and the total are negative (the mirror of the original), quantities and unit prices stay as on the
- * original. Dates are ISO calendar strings ("2026-03-31").
+ * line amounts and the total are negative (the mirror of the original); unit prices stay as on the original, and
+ * quantities may be negated (as the server's correctInvoice stores them) or stay as on the original.
+ * Dates are ISO calendar strings ("2026-03-31").
  */
 
 export interface DocumentPostalAddress {
@@ -63,7 +64,7 @@ export interface InvoiceDocumentLine {
   /** Service period of the line (BG-26). */
   periodFrom: string;
   periodTo: string;
-  /** Decimal string with "." as separator, e.g. "30" or "12.5". */
+  /** Decimal string with "." as separator, e.g. "30" or "12.5"; on a cancellation it may be negated ("-30"). */
   quantity: string;
   unit: DocumentUnit;
   /** Unit price in integer cents (never negative). */

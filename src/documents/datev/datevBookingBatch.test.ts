@@ -126,6 +126,7 @@ describe("invoice CSV", () => {
     expect(records[2]!.Menge).toBe("23,25");
     expect(records[2]!["Aktenzeichen Kostenzusage"]).toBe("50.2-0042/2026");
     expect(records[4]!["Bezug auf Rechnung"]).toBe("2026-000017");
+    expect(records[4]!.Menge).toBe("-28");
     expect(records[2]!["Leitweg-ID"]).toBe("14730000-SOZ-12");
   });
 });

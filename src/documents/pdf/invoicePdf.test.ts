@@ -52,6 +52,7 @@ describe("invoice PDF", () => {
     expect(text).toContain("Stornorechnung 2026-000021");
     expect(text).toContain("Storno der Rechnung 2026-000017 vom 02.04.2026.");
     expect(text).toContain("Wir stornieren die folgenden Leistungen der Eingliederungshilfe nach SGB IX:");
+    expect(text).toContain("-28 Tage");
     expect(text).toContain("-4.320,96 €");
     expect(text).toMatch(/Gesamtbetrag \(Storno\) -4\.668,18 €/);
   });

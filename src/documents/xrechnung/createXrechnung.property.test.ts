@@ -17,18 +17,19 @@ const quantity = fc.tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom("", 
 const invoiceArbitrary = fc
   .record({
     cancellation: fc.boolean(),
+    negatedQuantities: fc.boolean(),
     withDueDate: fc.boolean(),
     label: text,
     lines: fc.array(fc.record({ quantity, unitPriceCents: fc.integer({ min: 0, max: 5_000_00 }), unit: fc.constantFrom(...DOCUMENT_UNITS), day: fc.integer({ min: 1, max: 28 }) }), { minLength: 1, maxLength: 12 }),
   })
-  .map(({ cancellation, withDueDate, label, lines }): InvoiceDocument => {
+  .map(({ cancellation, negatedQuantities, withDueDate, label, lines }): InvoiceDocument => {
     const sign = cancellation ? -1 : 1;
     const documentLines = lines.map((line, index) => ({
       id: `L${index + 1}`,
       label,
       periodFrom: `2026-02-${String(line.day).padStart(2, "0")}`,
       periodTo: "2026-02-28",
-      quantity: line.quantity,
+      quantity: cancellation && negatedQuantities ? `-${line.quantity}` : line.quantity,
       unit: line.unit,
       unitPriceCents: line.unitPriceCents,
       amountCents: sign * lineAmountCents(line.quantity, line.unitPriceCents),

@@ -7,7 +7,7 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import { formatCents } from "../../domain/money/amount.ts";
-import { assertInvoiceDocument } from "../checkInvoiceDocument.ts";
+import { absoluteQuantity, assertInvoiceDocument } from "../checkInvoiceDocument.ts";
 import { UNECE_UNIT_CODES } from "../documentUnits.ts";
 import { formatGermanIsoDate } from "../germanDocumentFormat.ts";
 import type { DocumentPayer, DocumentPostalAddress, DocumentProvider, InvoiceDocument, InvoiceDocumentLine } from "../invoiceDocument.ts";
@@ -139,7 +139,7 @@ function addLine(root: XMLBuilder, line: InvoiceDocumentLine, creditNote: boolea
   const element = aggregate(root, creditNote ? "CreditNoteLine" : "InvoiceLine");
   basic(element, "ID", line.id);
   basic(element, "Note", lineNote(line));
-  basic(element, creditNote ? "CreditedQuantity" : "InvoicedQuantity", line.quantity, { unitCode: UNECE_UNIT_CODES[line.unit] });
+  basic(element, creditNote ? "CreditedQuantity" : "InvoicedQuantity", absoluteQuantity(line.quantity), { unitCode: UNECE_UNIT_CODES[line.unit] });
   amount(element, "LineExtensionAmount", Math.abs(line.amountCents));
   addPeriod(element, line.periodFrom, line.periodTo);
   const item = aggregate(element, "Item");
