@@ -7,6 +7,7 @@
  * Environment: PORT (3000), HOST (localhost), TEILHABE_DATA_DIR (./data), DATABASE_URL, TEILHABE_DEMO_TODAY
  * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo).
  */
+import { pathToFileURL } from "node:url";
 import { formatDateGerman } from "../cli/germanFormat.ts";
 import { storeOptionsFromEnvironment } from "../store/store.ts";
 import { startServer, type RunningServer } from "./start.ts";
@@ -37,7 +38,8 @@ function describeDemo(running: RunningServer): string {
   );
 }
 
-async function main(): Promise<void> {
+/** Starts the server and installs the signal handlers; resolves once the address is printed. */
+export async function runMain(): Promise<void> {
   const environment = process.env;
   const running = await startServer({
     store: storeOptionsFromEnvironment(environment),
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
     ...(environment.TEILHABE_DEMO_TODAY ? { demoToday: environment.TEILHABE_DEMO_TODAY } : {}),
   });
   const seconds = process.uptime().toFixed(1).replace(".", ",");
-  process.stdout.write(`Teilhabe läuft auf ${running.address} (${describeStore(environment)}; bereit ${seconds} s nach Prozessstart)\n`);
+  const origin = environment.TEILHABE_LAUNCHED_FROM === "build" ? ", aus dem kompilierten Build" : environment.TEILHABE_LAUNCHED_FROM === "sources" ? ", aus den Quellen (tsx)" : "";
+  process.stdout.write(`Teilhabe läuft auf ${running.address} (${describeStore(environment)}; bereit ${seconds} s nach Prozessstart${origin})\n`);
   process.stdout.write(`${describeDemo(running)}\n`);
   process.stdout.write(`API: ${running.address}/api/v1 · Dokumentation: ${running.address}/api/docs · Beenden mit Strg+C\n`);
 
@@ -71,10 +74,14 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-main().catch((error: unknown) => {
+/** Prints why the start failed and exits 1. */
+export function reportStartFailure(error: unknown): never {
   const code = (error as { code?: string }).code;
   const message =
     code === "EADDRINUSE" ? `Der Port ist schon belegt (${(error as Error).message}); einen anderen mit PORT=… wählen` : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Teilhabe konnte nicht starten: ${message}\n`);
   process.exit(1);
-});
+}
+
+// Run directly (`node --import tsx src/server/main.ts`); the launcher (launch.mjs) imports and calls runMain itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain().catch(reportStartFailure);
