@@ -184,6 +184,7 @@ async function benchPostgres(url: string): Promise<void> {
   }
 }
 
-await benchEmbedded();
+if (process.env.BENCH_SKIP_EMBEDDED === "1") console.log("\nEingebettet: übersprungen (BENCH_SKIP_EMBEDDED=1)");
+else await benchEmbedded();
 if (process.env.DATABASE_URL) await benchPostgres(process.env.DATABASE_URL);
 else console.log("\nHTTP PostgreSQL: übersprungen (DATABASE_URL nicht gesetzt)");
