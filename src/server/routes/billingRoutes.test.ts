@@ -7,9 +7,10 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseFileSchema } from "../../domain/case/caseFileSchema.ts";
 import { importCaseFile } from "../../store/importCaseFile.ts";
-import { agreementInstances, billingHolds, billingRuns, costCoverages, invoiceLines, invoices, serviceEntries } from "../../store/schema/index.ts";
+import { agreementInstances, billingHolds, billingRuns, costCoverages, invoiceLines, invoiceNumberCounters, invoices, serviceEntries } from "../../store/schema/index.ts";
 import { STORE_ENGINE } from "../../store/storeTestSupport.ts";
 import { lockBillingMonth } from "../billing/billingMonthLock.ts";
+import { issueBillingRun } from "../billing/issueInvoices.ts";
 import { readExampleCaseFiles, seedBillingExamples } from "../billing/seedBillingExamples.ts";
 import { startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
 
@@ -264,5 +265,29 @@ describe("concurrent runs", () => {
       expect(answer.status).toBe(409);
     });
     expect((await server.api("POST", "/api/v1/billing-runs", { month: "2026-01" })).status).toBe(201);
+  });
+});
+
+describe("numbers drawn in the committing transaction", () => {
+  it("an issue that rolls back gives its numbers back: the next issue continues without a gap", async () => {
+    const february = (await server.api("GET", "/api/v1/billing-runs?month=2026-02")).body.items[0];
+    const scopeOf = (tx: Parameters<Parameters<typeof server.store.transaction>[0]>[0]) => ({
+      tx,
+      organisationId: TENANT_A,
+      catalogue: server.context.catalogue,
+      today: server.context.today,
+      now: server.context.now,
+    });
+    await expect(
+      server.store.transaction(async (tx) => {
+        const issued = await issueBillingRun(scopeOf(tx), february.id);
+        expect(issued.map((invoice) => invoice.number)).toEqual(["2026-000006", "2026-000007"]);
+        throw new Error("abgebrochen");
+      }),
+    ).rejects.toThrow("abgebrochen");
+    const [counter] = await server.store.db.select().from(invoiceNumberCounters).where(and(eq(invoiceNumberCounters.organisationId, TENANT_A), eq(invoiceNumberCounters.year, 2026)));
+    expect(counter!.lastSequence).toBe(5);
+    const issued = await server.api("POST", `/api/v1/billing-runs/${february.id}/issue`);
+    expect(issued.body.invoices.map((invoice: Json) => invoice.number)).toEqual(["2026-000006", "2026-000007"]);
   });
 });
