@@ -79,3 +79,38 @@ describe("organisations", () => {
     expect((await server.api("GET", `/api/v1/organisations/${TENANT_B}`, undefined, { organisation: TENANT_B })).body.name).toBe("Träger B e. V.");
   });
 });
+
+describe("OpenAPI document", () => {
+  it("documents every records route with its German summary", async () => {
+    const document = await server.api("GET", "/api/v1/openapi.json");
+    expect(document.status).toBe(200);
+    const paths = Object.keys(document.body.paths);
+    for (const path of [
+      "/api/v1/organisations/{id}",
+      "/api/v1/agreements/{id}",
+      "/api/v1/agreement-instances/{id}/state",
+      "/api/v1/clients/{id}",
+      "/api/v1/cases/{id}",
+      "/api/v1/cost-coverages/{id}",
+      "/api/v1/gesamtplans/{id}",
+      "/api/v1/hilfeplans/{id}",
+      "/api/v1/plan-goals/{id}",
+      "/api/v1/plan-measures/{id}",
+      "/api/v1/plan-updates/{id}",
+      "/api/v1/service-entries/{id}",
+      "/api/v1/absences/{id}",
+      "/api/v1/consents/{id}",
+      "/api/v1/crises/{id}",
+      "/api/v1/contacts/{id}",
+      "/api/v1/case-events/{id}",
+      "/api/v1/accompaniments/{id}",
+      "/api/v1/staff-members/{id}",
+      "/api/v1/staff-contracts/{id}",
+      "/api/v1/background-checks/{id}",
+      "/api/v1/tasks/{id}",
+      "/api/v1/tasks/{id}/complete",
+    ])
+      expect(paths).toContain(path);
+    expect(document.body.paths["/api/v1/background-checks"].post.summary).toBe("Führungszeugnis: anlegen");
+  });
+});
