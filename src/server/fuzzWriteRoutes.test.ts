@@ -21,10 +21,10 @@ interface WriteRoute {
 
 /** One fingerprint of every table of the store: a refused request must leave it unchanged. */
 async function fingerprintStore(): Promise<string> {
-  const tables = await server.store.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
-  const names = (tables.rows as Array<{ tablename: string }>).map((row) => row.tablename);
+  const tables = (await server.store.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as unknown as { rows: Array<{ tablename: string }> };
+  const names = tables.rows.map((row) => row.tablename);
   const parts = names.map((name) => `SELECT '${name}' AS t, count(*) AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`);
-  const result = await server.store.db.execute(sql.raw(parts.join(" UNION ALL ")));
+  const result = (await server.store.db.execute(sql.raw(parts.join(" UNION ALL ")))) as unknown as { rows: unknown[] };
   return JSON.stringify(result.rows);
 }
 

@@ -4,11 +4,11 @@
  * and completed tasks, shaped exactly as the case file the pure core reads (src/domain/case/caseFileSchema.ts).
  * One query per table for the whole provider, grouped in memory: a month's run reads each table once.
  */
-import { and, eq, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Catalogue } from "../catalogue/agreementCatalogue.ts";
 import type { Agreement } from "../domain/agreement/agreementSchema.ts";
 import type { CaseFile, ServiceEntry } from "../domain/case/caseFileSchema.ts";
-import { resolveInstanceAgreement } from "./instanceAgreement.ts";
+import { resolveInstanceAgreement, type AgreementInstanceRow } from "./instanceAgreement.ts";
 import {
   absences,
   accompaniments,
@@ -86,6 +86,121 @@ function volumeHistoryStart(coverages: Row[], from: string): string {
   return start;
 }
 
+interface CaseRecordRows {
+  clientRows: Row[];
+  instanceRows: Row[];
+  payerRows: Row[];
+  coverageRows: Row[];
+  gesamtplanRows: Row[];
+  hilfeplanRows: Row[];
+  entryRows: Row[];
+  absenceRows: Row[];
+  consentRows: Row[];
+  crisisRows: Row[];
+  eventRows: Row[];
+  accompanimentRows: Row[];
+  staffRows: Row[];
+  taskRows: Row[];
+}
+
+/**
+ * A whole provider's records, one query per table (a month's billing run). One query after the other: a
+ * transaction is one connection, and node-postgres queues (pg 9 refuses) parallel queries on it.
+ */
+async function readProviderRecords(executor: Executor, organisationId: string, entriesFrom: string, to: string): Promise<CaseRecordRows> {
+  const tenant = <T extends { organisationId: unknown }>(table: T) => eq(table.organisationId as never, organisationId);
+  return {
+    clientRows: await executor.select().from(clients).where(tenant(clients)),
+    instanceRows: await executor.select().from(agreementInstances).where(tenant(agreementInstances)),
+    payerRows: await executor.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "payer")),
+    coverageRows: await executor.select().from(costCoverages).where(tenant(costCoverages)),
+    gesamtplanRows: await executor.select().from(gesamtplans).where(tenant(gesamtplans)),
+    hilfeplanRows: await executor.select().from(hilfeplans).where(tenant(hilfeplans)),
+    entryRows: await executor
+      .select()
+      .from(serviceEntries)
+      .where(and(tenant(serviceEntries), gte(serviceEntries.date, entriesFrom), lte(serviceEntries.date, to)))
+      .orderBy(sql`${serviceEntries.caseId} COLLATE "C"`, serviceEntries.date, sql`${serviceEntries.start} COLLATE "C"`, sql`${serviceEntries.id} COLLATE "C"`),
+    absenceRows: await executor.select().from(absences).where(tenant(absences)),
+    consentRows: await executor.select().from(consents).where(tenant(consents)),
+    crisisRows: await executor.select().from(crises).where(tenant(crises)),
+    eventRows: await executor.select().from(caseEvents).where(tenant(caseEvents)),
+    accompanimentRows: await executor.select().from(accompaniments).where(and(tenant(accompaniments), gte(accompaniments.date, entriesFrom), lte(accompaniments.date, to))),
+    staffRows: await executor.select().from(staffMembers).where(tenant(staffMembers)),
+    taskRows: await executor.select().from(tasks).where(and(tenant(tasks), eq(tasks.status, "done"))),
+  };
+}
+
+const compareText = (a: unknown, b: unknown) => (a === b ? 0 : a === null || a === undefined ? 1 : b === null || b === undefined ? -1 : String(a) < String(b) ? -1 : 1);
+
+/** Entries by case, date, start (entries without a start last, as PostgreSQL sorts NULL) and id. */
+function compareEntryRows(a: Row, b: Row): number {
+  return compareText(a.caseId, b.caseId) || compareText(a.date, b.date) || compareText(a.start, b.start) || compareText(a.id, b.id);
+}
+
+function camelCaseKeys(record: Row): Row {
+  const result: Row = {};
+  for (const [key, value] of Object.entries(record)) result[key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())] = value;
+  return result;
+}
+
+/**
+ * The records of a few selected cases (a client's month, a preview, a check) in ONE statement: every table's
+ * rows of those cases as JSON, tagged by table. Rows come back in the shapes drizzle gives (camelCase keys,
+ * ISO dates), so the assembly below is the same for both readers.
+ */
+async function readSelectedCaseRecords(executor: Executor, organisationId: string, caseIds: string[], clientIds: string[], entriesFrom: string, to: string): Promise<CaseRecordRows> {
+  const list = (values: string[]) => sql.join((values.length > 0 ? values : [""]).map((value) => sql`${value}`), sql`, `);
+  const ofCases = (table: string, extra = sql``) =>
+    sql`SELECT ${table} AS t, row_to_json(x) AS r FROM ${sql.identifier(table)} x WHERE x.organisation_id = ${organisationId} AND x.case_id IN (${list(caseIds)}) ${extra}`;
+  const dated = sql`AND x.date >= ${entriesFrom} AND x.date <= ${to}`;
+  const statement = sql.join(
+    [
+      sql`SELECT 'clients' AS t, row_to_json(x) AS r FROM clients x WHERE x.organisation_id = ${organisationId} AND x.id IN (${list(clientIds)})`,
+      sql`SELECT 'agreement_instances' AS t, row_to_json(x) AS r FROM agreement_instances x WHERE x.organisation_id = ${organisationId}`,
+      sql`SELECT 'payers' AS t, json_build_object('id', x.id, 'name', x.name) AS r FROM organisations x WHERE x.kind = 'payer'`,
+      ofCases("cost_coverages"),
+      ofCases("gesamtplans"),
+      ofCases("hilfeplans"),
+      ofCases("service_entries", dated),
+      ofCases("absences"),
+      ofCases("consents"),
+      ofCases("crises"),
+      ofCases("case_events"),
+      ofCases("accompaniments", dated),
+      sql`SELECT 'staff_members' AS t, row_to_json(x) AS r FROM staff_members x WHERE x.organisation_id = ${organisationId}`,
+      ofCases("tasks", sql`AND x.status = 'done'`),
+    ],
+    sql` UNION ALL `,
+  );
+  const result = (await executor.execute(statement)) as unknown as { rows: Array<{ t: string; r: Row | string }> };
+  const byTable = new Map<string, Row[]>();
+  for (const row of result.rows) {
+    const record = camelCaseKeys(typeof row.r === "string" ? (JSON.parse(row.r) as Row) : row.r);
+    let group = byTable.get(row.t);
+    if (!group) byTable.set(row.t, (group = []));
+    group.push(record);
+  }
+  const rowsOf = (table: string) => byTable.get(table) ?? [];
+  const entryRows = rowsOf("service_entries").sort(compareEntryRows);
+  return {
+    clientRows: rowsOf("clients"),
+    instanceRows: rowsOf("agreement_instances"),
+    payerRows: rowsOf("payers"),
+    coverageRows: rowsOf("cost_coverages"),
+    gesamtplanRows: rowsOf("gesamtplans"),
+    hilfeplanRows: rowsOf("hilfeplans"),
+    entryRows,
+    absenceRows: rowsOf("absences"),
+    consentRows: rowsOf("consents"),
+    crisisRows: rowsOf("crises"),
+    eventRows: rowsOf("case_events"),
+    accompanimentRows: rowsOf("accompaniments"),
+    staffRows: rowsOf("staff_members"),
+    taskRows: rowsOf("tasks"),
+  };
+}
+
 export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, query: CaseFileQuery): Promise<StoredCase[]> {
   const { organisationId, from, to } = query;
   const caseConditions: SQL[] = [eq(cases.organisationId, organisationId), lte(cases.start, to), or(isNull(cases.end), gte(cases.end, from))!];
@@ -93,32 +208,15 @@ export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, qu
   const caseRows = await executor.select().from(cases).where(and(...caseConditions)).orderBy(cases.id);
   if (caseRows.length === 0) return [];
   const ids = caseRows.map((row) => row.id);
-  const bySelection = <T extends { organisationId: unknown; caseId: unknown }>(table: T) =>
-    query.caseIds ? and(eq(table.organisationId as never, organisationId), inArray(table.caseId as never, ids)) : eq(table.organisationId as never, organisationId);
   const entriesFrom = query.entriesFrom ?? from;
 
-  // One query after the other: a transaction is one connection, and node-postgres queues (pg 9 refuses) parallel queries on it.
-  const clientRows = await executor.select().from(clients).where(eq(clients.organisationId, organisationId));
-  const instanceRows = await executor.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId));
-  const payerRows = await executor.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "payer"));
-  const coverageRows = await executor.select().from(costCoverages).where(bySelection(costCoverages));
-  const gesamtplanRows = await executor.select().from(gesamtplans).where(bySelection(gesamtplans));
-  const hilfeplanRows = await executor.select().from(hilfeplans).where(bySelection(hilfeplans));
-  const entryRows = await executor
-    .select()
-    .from(serviceEntries)
-    .where(and(bySelection(serviceEntries), gte(serviceEntries.date, entriesFrom), lte(serviceEntries.date, to)))
-    .orderBy(serviceEntries.caseId, serviceEntries.date, serviceEntries.start, serviceEntries.id);
-  const absenceRows = await executor.select().from(absences).where(bySelection(absences));
-  const consentRows = await executor.select().from(consents).where(bySelection(consents));
-  const crisisRows = await executor.select().from(crises).where(bySelection(crises));
-  const eventRows = await executor.select().from(caseEvents).where(bySelection(caseEvents));
-  const accompanimentRows = await executor.select().from(accompaniments).where(and(bySelection(accompaniments), gte(accompaniments.date, entriesFrom), lte(accompaniments.date, to)));
-  const staffRows = await executor.select().from(staffMembers).where(eq(staffMembers.organisationId, organisationId));
-  const taskRows = await executor.select().from(tasks).where(and(eq(tasks.organisationId, organisationId), eq(tasks.status, "done")));
+  const records = query.caseIds
+    ? await readSelectedCaseRecords(executor, organisationId, ids, [...new Set(caseRows.map((row) => row.clientId))], entriesFrom, to)
+    : await readProviderRecords(executor, organisationId, entriesFrom, to);
+  const { clientRows, instanceRows, payerRows, coverageRows, gesamtplanRows, hilfeplanRows, entryRows, absenceRows, consentRows, crisisRows, eventRows, accompanimentRows, staffRows, taskRows } = records;
 
   const clientsById = new Map(clientRows.map((row) => [row.id, row]));
-  const instancesById = new Map(instanceRows.map((row) => [row.id, row]));
+  const instancesById = new Map(instanceRows.map((row) => [row.id as string, row as AgreementInstanceRow]));
   const payerNames = new Map(payerRows.map((row) => [row.id, row.name]));
   const coveragesByCase = groupByCase(coverageRows);
   const gesamtplansByCase = groupByCase(gesamtplanRows);
