@@ -291,3 +291,16 @@ describe("numbers drawn in the committing transaction", () => {
     expect(issued.body.invoices.map((invoice: Json) => invoice.number)).toEqual(["2026-000006", "2026-000007"]);
   });
 });
+
+describe("numbers under concurrent issues", () => {
+  it.runIf(STORE_ENGINE === "postgres")("PostgreSQL: two months issued at once on two connections draw distinct numbers without a gap", async () => {
+    const january = (await server.api("GET", "/api/v1/billing-runs?month=2026-01&state=draft")).body.items[0];
+    const april = await server.api("POST", "/api/v1/billing-runs", { month: "2026-04" });
+    const answers = await Promise.all([server.api("POST", `/api/v1/billing-runs/${january.id}/issue`), server.api("POST", `/api/v1/billing-runs/${april.body.id}/issue`)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const numbers = answers.flatMap((answer) => answer.body.invoices.map((invoice: Json) => invoice.number as string));
+    expect(answers.map((answer) => answer.body.invoices.length > 0)).toEqual([true, true]);
+    const sequences = numbers.map((number) => Number(number.slice(5))).sort((a, b) => a - b);
+    expect(sequences).toEqual(sequences.map((_, index) => 8 + index));
+  });
+});
