@@ -12,10 +12,13 @@ import { formatDateGerman } from "../cli/germanFormat.ts";
 import { storeOptionsFromEnvironment } from "../store/store.ts";
 import { startServer, type RunningServer } from "./start.ts";
 
+/** A start refused because of the environment: shown without a stack trace. */
+class EnvironmentError extends Error {}
+
 function portFromEnvironment(text: string | undefined): number {
   if (text === undefined || text === "") return 3000;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT „${text}“ ist keine Portnummer (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new EnvironmentError(`PORT „${text}“ ist keine Portnummer (0–65535)`);
   return port;
 }
 
@@ -41,12 +44,14 @@ function describeDemo(running: RunningServer): string {
 /** Starts the server and installs the signal handlers; resolves once the address is printed. */
 export async function runMain(): Promise<void> {
   const environment = process.env;
+  const demoToday = environment.TEILHABE_DEMO_TODAY;
+  if (demoToday && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(demoToday)) throw new EnvironmentError(`TEILHABE_DEMO_TODAY „${demoToday}“ ist kein Datum JJJJ-MM-TT`);
   const running = await startServer({
     store: storeOptionsFromEnvironment(environment),
     host: environment.HOST ?? "localhost",
     port: portFromEnvironment(environment.PORT),
     demo: environment.TEILHABE_DEMO !== "0",
-    ...(environment.TEILHABE_DEMO_TODAY ? { demoToday: environment.TEILHABE_DEMO_TODAY } : {}),
+    ...(demoToday ? { demoToday } : {}),
   });
   const seconds = process.uptime().toFixed(1).replace(".", ",");
   const origin = environment.TEILHABE_LAUNCHED_FROM === "build" ? ", aus dem kompilierten Build" : environment.TEILHABE_LAUNCHED_FROM === "sources" ? ", aus den Quellen (tsx)" : "";
@@ -78,7 +83,13 @@ export async function runMain(): Promise<void> {
 export function reportStartFailure(error: unknown): never {
   const code = (error as { code?: string }).code;
   const message =
-    code === "EADDRINUSE" ? `Der Port ist schon belegt (${(error as Error).message}); einen anderen mit PORT=… wählen` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    code === "EADDRINUSE"
+      ? `Der Port ist schon belegt (${(error as Error).message}); einen anderen mit PORT=… wählen`
+      : error instanceof EnvironmentError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
   process.stderr.write(`Teilhabe konnte nicht starten: ${message}\n`);
   process.exit(1);
 }
