@@ -111,6 +111,16 @@ function updateValues(definition: ResourceDefinition, record: AnyRecord): AnyRec
   return values;
 }
 
+/**
+ * The fields of a PATCH: the same as for create but without defaults. zod's `.partial()` keeps a field's
+ * default, which would reset every omitted field with a default (a case's `needGroups`, `details`) to it.
+ */
+function withoutDefaults(fields: z.ZodRawShape): z.ZodRawShape {
+  const result: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(fields)) result[name] = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+  return result;
+}
+
 export function registerResourceRoutes(app: FastifyInstance, context: AppContext, definition: ResourceDefinition): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { table, label, tag } = definition;
@@ -119,7 +129,7 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
     .object(definition.fields)
     .strict()
     .superRefine((value, refinement) => definition.refine?.(value, refinement));
-  const patchSchema = z.object(definition.fields).partial().strict();
+  const patchSchema = z.object(withoutDefaults(definition.fields)).partial().strict();
   const recordSchema = z.object({ id: idSchema, ...definition.fields, createdAt: z.string() }).describe(label);
 
   const filterShape: Record<string, z.ZodType> = {};

@@ -146,3 +146,14 @@ describe("cases", () => {
     expect((await server.api("GET", `/api/v1/cases/${caseId}`)).status).toBe(200);
   });
 });
+
+describe("changing a record", () => {
+  it("keeps every field the PATCH leaves out, including those with a default", async () => {
+    const client = await server.api("POST", "/api/v1/clients", { name: "Beispiel-Person Patch", details: { disabilities: ["mental"] } });
+    expect(client.status).toBe(201);
+    const changed = await server.api("PATCH", `/api/v1/clients/${client.body.id}`, { birthDate: "1985-01-02" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.details).toMatchObject({ disabilities: ["mental"] });
+    expect(changed.body.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+});
