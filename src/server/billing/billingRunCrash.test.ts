@@ -1,8 +1,9 @@
 /**
  * A process killed (SIGKILL) in the middle of a billing run leaves no partial draft or invoice, and the next run
- * gives exactly what an uninterrupted run gives. The run is a real child process (`teilhabe bill-run`) on its
- * own store: an embedded data folder, or with DATABASE_URL a separate database. The test hook
- * TEILHABE_TEST_BILLING_PAUSE_MS holds it inside its transaction, with its drafts written, until it is killed.
+ * gives exactly what an uninterrupted run gives. The run is a real child process, the server (`src/server/main.ts`,
+ * POST /api/v1/billing-runs) and the command line (`teilhabe bill-run`), on a store of its own: an embedded data
+ * folder, or with DATABASE_URL a separate database. The test hook TEILHABE_TEST_BILLING_PAUSE_MS holds the run
+ * inside its transaction, with its drafts written, until it is killed.
  */
 import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
@@ -53,6 +54,41 @@ function runChild(options: { killWhenPaused: boolean }): Promise<{ code: number 
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr, paused })));
 }
 
+/**
+ * Starts the server (`src/server/main.ts`, no demo) on the store, posts a billing run and kills the server with
+ * SIGKILL once the run is inside its transaction. Resolves with whether it was paused and how it ended.
+ */
+function killServerMidRun(): Promise<{ paused: boolean; signal: NodeJS.Signals | null; stderr: string; status?: number }> {
+  const { DATABASE_URL: _url, TEILHABE_DATA_DIR: _dir, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    env: { ...inherited, ...isolated.environment, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO: "0", TEILHABE_TEST_BILLING_PAUSE_MS: "120000" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let paused = false;
+  let posted = false;
+  let status: number | undefined;
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    const address = /läuft auf (http:\/\/\S+)/.exec(stdout)?.[1];
+    if (address && !posted) {
+      posted = true;
+      // The answer never comes: the server dies inside the run.
+      fetch(`${address}/api/v1/billing-runs`, { method: "POST", headers: { "content-type": "application/json", "x-teilhabe-organisation": ORGANISATION }, body: JSON.stringify({ month: MONTH }) }).then(
+        (response) => (status = response.status),
+        () => undefined,
+      );
+    }
+    if (!paused && stdout.includes("billing-run: paused")) {
+      paused = true;
+      child.kill("SIGKILL");
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("exit", (_code, signal) => resolve({ paused, signal, stderr, ...(status === undefined ? {} : { status }) })));
+}
+
 async function countBillingRows(store: Store) {
   const count = async (table: typeof invoices | typeof invoiceLines | typeof billingHolds | typeof billingRuns) => (await store.db.select().from(table).where(eq(table.organisationId, ORGANISATION))).length;
   return { runs: await count(billingRuns), invoices: await count(invoices), lines: await count(invoiceLines), holds: await count(billingHolds) };
@@ -83,7 +119,7 @@ beforeAll(async () => {
 afterAll(async () => isolated?.remove());
 
 describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
-  it("leaves no partial draft, and the next run gives what an uninterrupted run gives", async () => {
+  it("a server and a command line killed inside the run leave no partial draft; the next run gives what an uninterrupted run gives", async () => {
     // The uninterrupted result, computed and rolled back, so that the store stays as seeded.
     const expected = await withStore(async (store) => {
       let described: Awaited<ReturnType<typeof describeRun>> | undefined;
@@ -106,6 +142,14 @@ describe(`a billing run killed with SIGKILL (${STORE_ENGINE})`, () => {
       ["KSV-SN", "8000.00", 4],
     ]);
 
+    // A server process killed inside the run of a POST /api/v1/billing-runs.
+    const server = await killServerMidRun();
+    expect(server.stderr).not.toMatch(/Error|konnte nicht starten/);
+    expect(server).toMatchObject({ paused: true, signal: "SIGKILL" });
+    expect(server.status).toBeUndefined();
+    await withStore(async (store) => expect(await countBillingRows(store)).toEqual({ runs: 0, invoices: 0, lines: 0, holds: 0 }));
+
+    // The command line killed inside its run.
     const killed = await runChild({ killWhenPaused: true });
     expect(killed.stderr).not.toMatch(/Error/);
     expect(killed.paused).toBe(true);
