@@ -9,3 +9,5 @@ export * from "./caseRecords.ts";
 export * from "./staff.ts";
 export * from "./tasks.ts";
 export * from "./billing.ts";
+export * from "./accounts.ts";
+export * from "./audit.ts";
