@@ -125,9 +125,7 @@ export async function loadRunView(tx: Executor, organisationId: string, runId: s
     .where(and(eq(billingHolds.organisationId, organisationId), eq(billingHolds.runId, runId)))
     .orderBy(asc(billingHolds.id));
   const invoiceViews = await presentInvoiceSummaries(tx, organisationId, invoiceRows);
-  const holds = holdRows
-    .map(presentHold)
-    .sort((a, b) => Number(a.id.slice(a.id.lastIndexOf("-H") + 2)) - Number(b.id.slice(b.id.lastIndexOf("-H") + 2)));
+  const holds = holdRows.map(presentHold);
   const ownInvoices = invoiceViews.filter((invoice) => invoice.kind === "invoice");
   const totalCents = ownInvoices.reduce((sum, invoice) => sum + invoice.totalCents, 0);
   const heldCents = holds.reduce((sum, hold) => sum + (hold.amountCents ?? 0), 0);

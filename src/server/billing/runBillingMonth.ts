@@ -17,6 +17,14 @@ import { pauseBillingRunForTest } from "./testPause.ts";
 /** Rows per INSERT: one statement may carry at most 65,535 parameters (lines and holds have 22 columns or fewer). */
 const CHUNK = 2_500;
 
+/** Ids that sort in the order the run made them: "<run>-R0001" per payer, "<run>-H000001" per hold. */
+function invoiceIdOf(runId: string, index: number): string {
+  return `${runId}-R${String(index).padStart(4, "0")}`;
+}
+function holdIdOf(runId: string, index: number): string {
+  return `${runId}-H${String(index).padStart(6, "0")}`;
+}
+
 export interface RunOptions {
   /** Payers whose new draft replaces a cancelled invoice: payer id → id of the original invoice. */
   corrections?: Map<string, string>;
@@ -126,8 +134,8 @@ export async function runBillingMonth(scope: BillingScope, month: string, option
     holds.push(...difference.holds);
     if (difference.lines.length === 0) continue;
     do invoiceIndex += 1;
-    while (takenIds.has(`${runId}-R${invoiceIndex}`));
-    const invoiceId = `${runId}-R${invoiceIndex}`;
+    while (takenIds.has(invoiceIdOf(runId, invoiceIndex)));
+    const invoiceId = invoiceIdOf(runId, invoiceIndex);
     const correctsInvoiceId = corrections.get(payerId) ?? null;
     await scope.tx.insert(invoices).values({
       organisationId,
@@ -145,7 +153,7 @@ export async function runBillingMonth(scope: BillingScope, month: string, option
     });
     await insertLines(scope, invoiceId, difference.lines);
   }
-  const holdRows = holds.map((hold, index) => ({ organisationId, id: `${runId}-H${index + 1}`, runId, ...hold }));
+  const holdRows = holds.map((hold, index) => ({ organisationId, id: holdIdOf(runId, index + 1), runId, ...hold }));
   for (let index = 0; index < holdRows.length; index += CHUNK) await scope.tx.insert(billingHolds).values(holdRows.slice(index, index + CHUNK));
   await pauseBillingRunForTest();
   return { runId, replaced: draftRun !== undefined };
