@@ -2,6 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../appContext.ts";
 import { registerAgreementRoutes } from "./agreementRoutes.ts";
+import { registerAuthRoutes } from "./authRoutes.ts";
+import { registerDataProtectionRoutes } from "./dataProtectionRoutes.ts";
+import { registerDocumentRoutes } from "./documentRoutes.ts";
 import { registerBillingRoutes } from "./billingRoutes.ts";
 import { registerCaseRecordRoutes } from "./caseRecordRoutes.ts";
 import { registerClientRoutes } from "./clientRoutes.ts";
@@ -25,4 +28,7 @@ export const ROUTERS: Router[] = [
   registerTaskRoutes,
   registerEngineRoutes,
   registerBillingRoutes,
+  registerAuthRoutes,
+  registerDataProtectionRoutes,
+  registerDocumentRoutes,
 ];
