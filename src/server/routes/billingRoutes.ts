@@ -119,6 +119,10 @@ const runSchema = z
   })
   .describe("Abrechnungslauf mit Rechnungen und Rückhalten");
 
+const runSummarySchema = runSchema
+  .omit({ holds: true })
+  .describe("Abrechnungslauf mit Rechnungen und Summen; die Rückhalte unter GET /api/v1/billing-runs/{id} oder /api/v1/billing-holds?runId=");
+
 const invoiceSchema = invoiceSummarySchema.extend({ lines: z.array(lineSchema) }).describe("Rechnung mit Positionen");
 
 function billingScopeOf(scope: RequestScope): BillingScope {
@@ -148,7 +152,7 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
         description:
           "Rechnet jeden im Monat aktiven Fall ab und legt je Leistungsträger einen Rechnungsentwurf mit Positionen und die Rückhalte an, in einer Transaktion. Ein erneuter Lauf ersetzt den Entwurf des Monats; ist der Monat schon ausgestellt, wird nur der Unterschied zur Nachberechnung. Läuft für den Monat schon ein Lauf: 409.",
         body: z.object({ month: monthField.describe("Abrechnungsmonat JJJJ-MM") }).strict(),
-        response: { 201: runSchema.extend({ replaced: z.boolean().describe("ein Entwurf des Monats wurde ersetzt") }) },
+        response: { 201: runSummarySchema.extend({ replaced: z.boolean().describe("ein Entwurf des Monats wurde ersetzt") }) },
       },
     },
     async (request, reply) => {
@@ -157,7 +161,8 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
       const view = await guardBillingMonth(organisationId, month, () =>
         runInTransaction(context, request.actor, async (scope) => {
           const outcome = await runBillingMonth(billingScopeOf(scope), month);
-          return { ...(await loadRunView(scope.tx, organisationId, outcome.runId)), replaced: outcome.replaced };
+          const { holds: _holds, ...summary } = await loadRunView(scope.tx, organisationId, outcome.runId);
+          return { ...summary, replaced: outcome.replaced };
         }),
       );
       return reply.code(201).send(view);
@@ -201,7 +206,7 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
         summary: "Abrechnungslauf ausstellen",
         description: "Stellt alle Rechnungsentwürfe des Laufs aus: lückenlose Nummer je Träger und Jahr, Rechnungsdatum heute. Ausgestellte Rechnungen sind unveränderlich (GoBD). Bereits ausgestellt: 409.",
         params: idParamsSchema,
-        response: { 200: runSchema },
+        response: { 200: runSummarySchema },
       },
     },
     async (request) => {
@@ -210,7 +215,8 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
       return guardBillingMonth(organisationId, month, () =>
         runInTransaction(context, request.actor, async (scope) => {
           await issueBillingRun(billingScopeOf(scope), request.params.id);
-          return loadRunView(scope.tx, organisationId, request.params.id);
+          const { holds: _holds, ...summary } = await loadRunView(scope.tx, organisationId, request.params.id);
+          return summary;
         }),
       );
     },
