@@ -8,6 +8,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { registerActor } from "./actor.ts";
+import { registerSecurityHeaders, SWAGGER_UI_CSP } from "./access/securityHeaders.ts";
+import { resolveSecuritySettings, type SecuritySettings } from "./access/sessionSettings.ts";
 import type { AppContext } from "./appContext.ts";
 import { registerErrorHandler } from "./errorHandler.ts";
 import { ROUTERS } from "./routes/index.ts";
@@ -19,6 +21,13 @@ export interface AppOptions {
   /** The organisation a request without one works for (the demo provider). */
   defaultOrganisationId?: string;
   logger?: boolean;
+  /** Session key, cookie, expiry, throttling, OIDC (issue 4); defaults: DEFAULT_SECURITY (development key). */
+  security?: Partial<SecuritySettings>;
+  /**
+   * Tests and benchmarks only: requests without a session cookie act from the X-Teilhabe-Organisation/-Role/
+   * -User headers (role default "system"). Never in production (serverSecrets.ts refuses it).
+   */
+  trustActorHeaders?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -31,7 +40,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerActor(app, { defaultOrganisationId: options.defaultOrganisationId });
+  await registerSecurityHeaders(app);
+  await registerActor(app, {
+    context: options.context,
+    settings: resolveSecuritySettings(options.security),
+    ...(options.defaultOrganisationId ? { defaultOrganisationId: options.defaultOrganisationId } : {}),
+    trustActorHeaders: options.trustActorHeaders === true,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -46,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: SWAGGER_UI_CSP });
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   for (const router of ROUTERS) router(app, options.context);

@@ -1,0 +1,43 @@
+/**
+ * Settings of log-in and sessions (issue 4): the session key, cookie, idle and absolute expiry, log-in
+ * throttling, password hashing parameters and, when configured, OpenID Connect. `npm start` reads them from
+ * the environment (serverSecrets.ts); tests pass their own (cheap password hashing, short windows).
+ */
+import type { ScryptParameters } from "./passwordHash.ts";
+import type { OidcSettings } from "./oidcSettings.ts";
+
+export interface ThrottleSettings {
+  /** Failed log-ins per account within the window before the account is refused (429). */
+  accountLimit: number;
+  /** Failed log-ins per address within the window before the address is refused (429). */
+  addressLimit: number;
+  windowMinutes: number;
+}
+
+export interface SecuritySettings {
+  /** Key of the session token hashes (HMAC-SHA-256) and of the signed OIDC state cookie; at least 32 characters. */
+  sessionSecret: string;
+  /** Secure cookies even when the request did not come over TLS (behind a TLS-terminating proxy). */
+  cookieSecure: boolean;
+  idleMinutes: number;
+  absoluteHours: number;
+  throttle: ThrottleSettings;
+  /** scrypt parameters of the dummy hash checked for unknown log-ins (so that they take as long as known ones). */
+  passwordParameters?: ScryptParameters;
+  oidc?: OidcSettings;
+}
+
+/** Used outside production when no key is configured; production refuses to start with it. */
+export const DEVELOPMENT_SESSION_SECRET = "teilhabe-entwicklung-unsicherer-standardschluessel-nicht-verwenden";
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  sessionSecret: DEVELOPMENT_SESSION_SECRET,
+  cookieSecure: false,
+  idleMinutes: 30,
+  absoluteHours: 12,
+  throttle: { accountLimit: 5, addressLimit: 20, windowMinutes: 15 },
+};
+
+export function resolveSecuritySettings(settings: Partial<SecuritySettings> | undefined): SecuritySettings {
+  return { ...DEFAULT_SECURITY, ...settings, throttle: { ...DEFAULT_SECURITY.throttle, ...settings?.throttle } };
+}

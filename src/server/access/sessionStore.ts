@@ -1,0 +1,149 @@
+/**
+ * Sessions in the database (issue 4). The session token (32 random bytes) lives only in the HttpOnly cookie;
+ * the table keeps its HMAC-SHA-256 under the session key, so that a copy of the table (a backup, say) opens no
+ * session. A session ends after `idleMinutes` without a request (idle expiry, lastSeenAt) and at `expiresAt`
+ * (absolute expiry, `absoluteHours` after log-in), whichever comes first; an ended session's row is deleted.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { and, eq, lt, or } from "drizzle-orm";
+import { organisations, sessions, users } from "../../store/schema/index.ts";
+import type { Executor } from "../../store/store.ts";
+import type { SecuritySettings } from "./sessionSettings.ts";
+
+/** lastSeenAt is written at most this often, so that reading is not a write every time. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SessionAccount {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  userId: string;
+  login: string;
+  displayName: string;
+  role: string;
+  clientId: string | null;
+  totpSecret: string | null;
+  disabled: boolean;
+}
+
+export interface ResolvedSession {
+  tokenHash: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** When the session ends without further requests: min(lastSeenAt + idle, expiresAt). */
+  idleExpiresAt: string;
+  account: SessionAccount;
+}
+
+export type SessionLookup = { status: "valid"; session: ResolvedSession } | { status: "expired" } | { status: "unknown" };
+
+export function hashSessionToken(token: string, sessionSecret: string): string {
+  return createHmac("sha256", sessionSecret).update(token).digest("hex");
+}
+
+export function createRandomToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+function idleExpiry(lastSeenAt: string, settings: SecuritySettings, expiresAt: string): string {
+  const idle = Date.parse(lastSeenAt) + settings.idleMinutes * 60_000;
+  return new Date(Math.min(idle, Date.parse(expiresAt))).toISOString();
+}
+
+const accountColumns = {
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+  userId: users.id,
+  login: users.login,
+  displayName: users.displayName,
+  role: users.role,
+  clientId: users.clientId,
+  totpSecret: users.totpSecret,
+  disabled: users.disabled,
+};
+
+/** Starts a session for the account; returns the token for the cookie and the stored session. */
+export async function createSession(
+  db: Executor,
+  account: SessionAccount,
+  options: { address: string; now: string; settings: SecuritySettings },
+): Promise<{ token: string; session: ResolvedSession }> {
+  const token = createRandomToken();
+  const tokenHash = hashSessionToken(token, options.settings.sessionSecret);
+  const csrfToken = createRandomToken();
+  const nowMs = Date.parse(options.now);
+  const createdAt = new Date(nowMs).toISOString();
+  const expiresAt = new Date(nowMs + options.settings.absoluteHours * 3_600_000).toISOString();
+  // Ended sessions of the account are removed on the way.
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.organisationId, account.organisationId),
+        eq(sessions.userId, account.userId),
+        or(lt(sessions.expiresAt, createdAt), lt(sessions.lastSeenAt, new Date(nowMs - options.settings.idleMinutes * 60_000).toISOString())),
+      ),
+    );
+  await db.insert(sessions).values({ tokenHash, organisationId: account.organisationId, userId: account.userId, csrfToken, address: options.address, createdAt, lastSeenAt: createdAt, expiresAt });
+  return { token, session: { tokenHash, csrfToken, createdAt, lastSeenAt: createdAt, expiresAt, idleExpiresAt: idleExpiry(createdAt, options.settings, expiresAt), account } };
+}
+
+/** Finds the session of a cookie token at `now`; an ended one is deleted and reported as expired. */
+export async function findSession(db: Executor, token: string, options: { now: string; settings: SecuritySettings }): Promise<SessionLookup> {
+  const tokenHash = hashSessionToken(token, options.settings.sessionSecret);
+  const [row] = await db
+    .select({ csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, pending: sessions.pendingSecondFactor, ...accountColumns })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.organisationId, sessions.organisationId), eq(users.id, sessions.userId)))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return { status: "unknown" };
+  const nowMs = Date.parse(options.now);
+  const lastSeenAt = new Date(row.lastSeenAt).toISOString();
+  const expiresAt = new Date(row.expiresAt).toISOString();
+  const idleExpiresAt = idleExpiry(lastSeenAt, options.settings, expiresAt);
+  if (nowMs >= Date.parse(idleExpiresAt) || row.disabled || row.pending) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return { status: "expired" };
+  }
+  let seen = lastSeenAt;
+  if (nowMs - Date.parse(lastSeenAt) >= TOUCH_INTERVAL_MS) {
+    seen = new Date(nowMs).toISOString();
+    await db.update(sessions).set({ lastSeenAt: seen }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const { csrfToken, createdAt, pending: _pending, lastSeenAt: _lastSeen, expiresAt: _expires, ...account } = row;
+  return {
+    status: "valid",
+    session: { tokenHash, csrfToken, createdAt: new Date(createdAt).toISOString(), lastSeenAt: seen, expiresAt, idleExpiresAt: idleExpiry(seen, options.settings, expiresAt), account },
+  };
+}
+
+/** The account of a log-in name (any organisation: log-in names are unique across the deployment). */
+export async function findAccountByLogin(db: Executor, login: string): Promise<(SessionAccount & { passwordHash: string | null }) | undefined> {
+  const [row] = await db
+    .select({ ...accountColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.login, login))
+    .limit(1);
+  return row;
+}
+
+export async function findAccountByOidcSubject(db: Executor, subject: string): Promise<SessionAccount | undefined> {
+  const [row] = await db.select(accountColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.oidcSubject, subject)).limit(1);
+  return row;
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of the user (log-out everywhere); returns how many. */
+export async function deleteUserSessions(db: Executor, organisationId: string, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId))).returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
+}
