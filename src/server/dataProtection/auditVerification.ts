@@ -81,7 +81,7 @@ export async function verifyStoredAuditChain(executor: Executor, organisationId:
     headSequence,
     intact,
     ...(firstBreak ? { firstBreak } : {}),
-    message: intact ? `Protokoll unverändert: ${entryCount} Einträge` : `Protokoll verändert: ${firstBreak!.message}`,
+    message: intact ? `Protokoll unverändert: ${entryCount} ${entryCount === 1 ? "Eintrag" : "Einträge"}` : `Protokoll verändert: ${firstBreak!.message}`,
   };
 }
 
