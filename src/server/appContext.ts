@@ -24,7 +24,9 @@ export function runInTransaction<T>(context: AppContext, actor: Actor, work: (sc
   return context.store.transaction((tx) => work({ actor, tx, context }));
 }
 
+const BERLIN_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" });
+
 /** Today in Europe/Berlin as ISO date. */
 export function todayInGermany(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
+  return BERLIN_DATE.format(new Date());
 }

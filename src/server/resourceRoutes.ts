@@ -57,7 +57,7 @@ export interface ResourceDefinition {
   description?: string;
 }
 
-/** PostgreSQL's text form of a timestamp with time zone ("2026-12-01 18:03:36.063+00"); shown as ISO 8601. */
+/** PostgreSQL's text form of a timestamp with time zone ("2026-12-01 18:03:36.063+00") in a `…At` column; shown as ISO 8601. */
 const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/;
 
 /** A stored row as the API shows it: without the tenant column, without empty (null) fields. */
@@ -65,7 +65,7 @@ export function presentRow(row: AnyRecord): StoredRecord {
   const record = {} as StoredRecord;
   for (const [key, value] of Object.entries(row)) {
     if (key === "organisationId" || value === null) continue;
-    record[key] = typeof value === "string" && POSTGRES_TIMESTAMP.test(value) ? new Date(value).toISOString() : value;
+    record[key] = key.endsWith("At") && typeof value === "string" && POSTGRES_TIMESTAMP.test(value) ? new Date(value).toISOString() : value;
   }
   return record;
 }

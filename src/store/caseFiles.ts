@@ -138,9 +138,16 @@ function compareEntryRows(a: Row, b: Row): number {
   return compareText(a.caseId, b.caseId) || compareText(a.date, b.date) || compareText(a.start, b.start) || compareText(a.id, b.id);
 }
 
+const camelCaseNames = new Map<string, string>();
+
+/** Column names as drizzle gives them (snake_case → camelCase), each name converted once. */
 function camelCaseKeys(record: Row): Row {
   const result: Row = {};
-  for (const [key, value] of Object.entries(record)) result[key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())] = value;
+  for (const key in record) {
+    let name = camelCaseNames.get(key);
+    if (name === undefined) camelCaseNames.set(key, (name = key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())));
+    result[name] = record[key];
+  }
   return result;
 }
 
