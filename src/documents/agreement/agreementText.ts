@@ -1,0 +1,187 @@
+/**
+ * A concrete agreement as its agreement text (for signature): the agreement data carries no full text, only
+ * each value's source (clause and a short literal quote of the seed document) and the inputs with the quote
+ * that reproduces their blank. The text is therefore made of those quotes, grouped by clause in the document's
+ * own order (Titel, Kopf, Vorbemerkungen, § 1 … § n, annexes, Unterschriften), with every filled input in
+ * place of its blank and every unfilled input as a visible gap "[offen: P-A0-05 …]". Nothing is invented:
+ * a clause the data does not quote does not appear (docs/documents.md says so on the document itself).
+ */
+import type { Agreement } from "../../domain/agreement/agreementSchema.ts";
+import type { InputDefinition, InputValue } from "../../domain/agreement/inputRegister.ts";
+import { parseAmount, toIntegerCents } from "../../domain/money/amount.ts";
+import { formatEuroCents, formatGermanIsoDate, formatGermanQuantity } from "../germanDocumentFormat.ts";
+import { gapRun, plainParagraph, type TextDocument, type TextParagraph, type TextRun, type TextSection } from "../text/textDocument.ts";
+
+interface QuotedPiece {
+  clause: string;
+  quote: string;
+  /** What the data says the quote is about (label, rate, rule). */
+  context?: string;
+  inputs: InputDefinition[];
+}
+
+/** Blanks as the seed documents print them: "xxx", "xx €", ".....", "……….." , "___". */
+const BLANK = /(?<![A-Za-zÄÖÜäöüß])[xX]{2,}(?![A-Za-zÄÖÜäöüß])|[.…]{3,}|_{3,}/;
+
+function isSource(value: unknown): value is { file: string; clause: string; quote: string } {
+  if (!value || typeof value !== "object") return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.file === "string" && typeof record.clause === "string" && typeof record.quote === "string";
+}
+
+function contextOf(record: Record<string, unknown>): string | undefined {
+  const label = [record.label, record.title, record.part, record.name].find((value) => typeof value === "string");
+  const rule = typeof record.ruleId === "string" ? `Regel ${record.ruleId}` : undefined;
+  return [label, rule].filter(Boolean).join(" · ") || undefined;
+}
+
+/** Every quoted source of the agreement with what it belongs to; inputs attach to their own quote. */
+export function collectQuotedPieces(agreement: Agreement): QuotedPiece[] {
+  const pieces = new Map<string, QuotedPiece>();
+  const add = (source: { clause: string; quote: string }, context: string | undefined, input?: InputDefinition) => {
+    const key = `${source.clause}\u0000${source.quote}`;
+    const piece = pieces.get(key) ?? { clause: source.clause, quote: source.quote, context, inputs: [] };
+    if (!piece.context && context) piece.context = context;
+    if (input && !piece.inputs.some((known) => known.id === input.id)) piece.inputs.push(input);
+    pieces.set(key, piece);
+  };
+  const visit = (value: unknown, inherited: string | undefined): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, inherited));
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    const context = contextOf(record) ?? inherited;
+    if (isSource(record.source)) add(record.source, context);
+    for (const [key, child] of Object.entries(record)) if (key !== "source") visit(child, context);
+  };
+  visit({ ...agreement, inputs: undefined, inputValues: undefined }, undefined);
+  for (const input of agreement.inputs) add(input.source, undefined, input);
+  return [...pieces.values()];
+}
+
+/** Sort key of a clause in the document's own order. */
+function clauseRank(clause: string): [number, number[], string] {
+  const numbers = (text: string) => (text.match(/\d+/g) ?? []).map(Number);
+  if (/^Titel/i.test(clause)) return [0, [], clause];
+  if (/^Kopf/i.test(clause)) return [1, [], clause];
+  if (/^(Vorbemerkung|Präambel)/i.test(clause)) return [2, [], clause];
+  if (/^§/.test(clause)) return [3, numbers(clause), clause];
+  if (/^(Anl|Anlage)/i.test(clause)) return [4, numbers(clause), clause];
+  if (/^Unterschrift/i.test(clause)) return [6, [], clause];
+  return [5, numbers(clause), clause];
+}
+
+export function compareClauses(a: string, b: string): number {
+  const [groupA, numbersA, textA] = clauseRank(a);
+  const [groupB, numbersB, textB] = clauseRank(b);
+  if (groupA !== groupB) return groupA - groupB;
+  for (let index = 0; index < Math.max(numbersA.length, numbersB.length); index++) {
+    const difference = (numbersA[index] ?? -1) - (numbersB[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return textA.localeCompare(textB, "de");
+}
+
+const BOOLEAN_TEXT = { true: "ja", false: "nein" } as const;
+
+/** A filled input as printed: "100,00 €", "01.12.2025", "Sozialpädagogin, Heilerzieher". */
+export function formatInputValue(definition: InputDefinition, value: unknown): string {
+  if (Array.isArray(value) && value.length === 0) return "(keine)";
+  if (Array.isArray(value)) return value.map((item) => formatInputValue({ ...definition, type: "text" }, item)).join(", ");
+  if (typeof value === "boolean") return BOOLEAN_TEXT[String(value) as "true" | "false"];
+  const text = String(value);
+  if (definition.type === "money" && /^-?\d+(\.\d{1,2})?$/.test(text)) return formatEuroCents(toIntegerCents(parseAmount(text))!);
+  if (definition.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatGermanIsoDate(text);
+  if (definition.type === "decimal" && /^-?\d+(\.\d+)?$/.test(text)) return formatGermanQuantity(text);
+  return text;
+}
+
+function filledRun(definition: InputDefinition, filled: InputValue): TextRun {
+  const validity =
+    filled.validFrom || filled.validTo ? ` (gültig ${filled.validFrom ? `ab ${formatGermanIsoDate(filled.validFrom)}` : ""}${filled.validTo ? ` bis ${formatGermanIsoDate(filled.validTo)}` : ""})` : "";
+  return { text: `${formatInputValue(definition, filled.value)}${validity}${filled.example ? " [Beispielwert]" : ""}`, bold: true };
+}
+
+function inputRun(definition: InputDefinition, values: Agreement["inputValues"]): TextRun {
+  const filled = values[definition.id];
+  if (filled && filled.value !== undefined && filled.value !== null && filled.value !== "") return filledRun(definition, filled);
+  if (definition.perCase) return { text: `[je Person im Fall erfasst: ${definition.id} ${definition.label}]` };
+  return gapRun(`${definition.id} ${definition.label}`);
+}
+
+/** One quote as a paragraph: „…“ with each input in place of its blank, or named after the quote. */
+function quoteParagraph(piece: QuotedPiece, values: Agreement["inputValues"]): TextParagraph {
+  const runs: TextRun[] = [];
+  let rest = piece.quote;
+  const trailing: InputDefinition[] = [];
+  for (const input of piece.inputs) {
+    const match = BLANK.exec(rest);
+    if (!match) {
+      trailing.push(input);
+      continue;
+    }
+    runs.push({ text: rest.slice(0, match.index) }, inputRun(input, values));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  runs.push({ text: rest });
+  runs.unshift({ text: "„" });
+  runs.push({ text: "“" });
+  for (const input of trailing) runs.push({ text: ` — ${input.id} ${input.label}: ` }, inputRun(input, values));
+  if (piece.context && piece.inputs.length === 0) runs.push({ text: ` (${piece.context})` });
+  return { runs: runs.filter((run) => run.text.length > 0) };
+}
+
+function partyLines(agreement: Agreement): string[] {
+  const valueOf = (field: unknown): string => {
+    if (!field || typeof field !== "object") return "";
+    const record = field as { value?: unknown; input?: string };
+    if (record.value !== undefined) return String(record.value);
+    if (record.input) {
+      const filled = agreement.inputValues[record.input];
+      return filled?.value !== undefined ? String(filled.value) : `[offen: ${record.input}]`;
+    }
+    return "";
+  };
+  const roles = { provider: "Leistungserbringer", payer: "Träger der Eingliederungshilfe", framework: "Rahmenvertrag" } as const;
+  return agreement.parties.map((party) => `${roles[party.role]}: ${valueOf(party.name)}${party.address ? `, ${valueOf(party.address)}` : ""}`);
+}
+
+export interface AgreementTextOptions {
+  /** ISO date printed as the document date. */
+  date: string;
+  /** Title of the provider's instance, when it has its own. */
+  instanceTitle?: string | null;
+}
+
+/** The agreement text document (render with createTextDocumentPdf / createTextDocumentDocx). */
+export function createAgreementText(agreement: Agreement, options: AgreementTextOptions): TextDocument {
+  const byClause = new Map<string, QuotedPiece[]>();
+  for (const piece of collectQuotedPieces(agreement)) byClause.set(piece.clause, [...(byClause.get(piece.clause) ?? []), piece]);
+  const sections: TextSection[] = [...byClause.keys()].sort(compareClauses).map((clause) => ({
+    heading: clause,
+    level: 1,
+    paragraphs: byClause.get(clause)!.map((piece) => quoteParagraph(piece, agreement.inputValues)),
+  }));
+  const open = agreement.inputs.filter((input) => !input.perCase && agreement.inputValues[input.id]?.value === undefined);
+  sections.push({
+    heading: "Offene Eingaben",
+    level: 1,
+    paragraphs:
+      open.length === 0
+        ? [plainParagraph("Alle Eingaben der Vereinbarung sind gefüllt.")]
+        : open.map((input) => ({ runs: [gapRun(`${input.id} ${input.label}`), { text: ` (${input.source.clause})` }] })),
+  });
+  sections.push({
+    heading: "Unterschriftsfelder",
+    level: 1,
+    paragraphs: [plainParagraph("Ort, Datum: ______________________"), plainParagraph("Leistungserbringer: ______________________"), plainParagraph("Träger der Eingliederungshilfe: ______________________")],
+  });
+  return {
+    title: options.instanceTitle ?? agreement.title,
+    subtitle: `${agreement.document.title} (Vereinbarung ${agreement.id}${agreement.template ? `, Vorlage ${agreement.template}` : ""})`,
+    facts: [...partyLines(agreement), `Land: ${agreement.land}${agreement.legalBasis.length > 0 ? ` · Rechtsgrundlage: ${agreement.legalBasis.join(", ")}` : ""}`],
+    sections,
+    footnote:
+      "Dieser Text besteht aus den wörtlichen Zitaten, die die Vereinbarungsdaten zu jeder Regel und jeder Eingabe festhalten, geordnet nach den Ziffern des Vertragsdokuments; gefüllte Eingaben stehen fett an der Stelle ihrer Lücke, offene Eingaben als „[offen: …]“. Ziffern, die die Daten nicht zitieren, fehlen; maßgeblich ist das unterzeichnete Vertragsdokument.",
+    date: options.date,
+  };
+}
