@@ -9,6 +9,7 @@
  * - the audit trail (append-only, hash-chained; Art. 5 Abs. 2 GDPR accountability), which holds ids, never names
  *   or health data. The deletion itself is recorded there.
  * A draft invoice with lines of the person blocks the deletion (409): it must be issued or discarded first.
+ * Rows of others that still name the person in free text are listed (`remainingMentions`) for review.
  */
 import { sql } from "drizzle-orm";
 import { appendAuditEntry } from "../access/appendAuditEntry.ts";
@@ -16,6 +17,7 @@ import type { RequestScope } from "../appContext.ts";
 import { conflict, notFound } from "../problem.ts";
 import { clientRowCondition, findClientLinkedTables } from "./clientLinkedTables.ts";
 import { computeClientRetention, describeRule, type ClientRetention } from "./clientRetention.ts";
+import { findPersonMentions, type PersonMention } from "./findPersonMentions.ts";
 
 /** Tables whose rows about the person are kept after the deletion, and why. */
 export const RETAINED_TABLES: Record<string, string> = {
@@ -31,6 +33,8 @@ export interface ClientDeletion {
   deleted: Array<{ table: string; rows: number }>;
   /** Rows kept per table, with the reason. */
   kept: Array<{ table: string; rows: number; reason: string }>;
+  /** Rows of others that still contain the person's name (free text): to be reviewed, not deleted automatically. */
+  remainingMentions: PersonMention[];
 }
 
 function countOf(result: unknown): number {
@@ -67,7 +71,9 @@ function nextDay(iso: string): string {
 export async function deleteClientData(scope: RequestScope, clientId: string): Promise<ClientDeletion> {
   const organisationId = scope.actor.organisationId;
   const linked = await findClientLinkedTables(scope.tx);
-  if ((await countRows(scope, "clients", clientRowCondition(linked, "clients", organisationId, clientId))) === 0) throw notFound("Klient:in", clientId);
+  const clientCondition = clientRowCondition(linked, "clients", organisationId, clientId);
+  const named = (await scope.tx.execute(sql`SELECT name FROM clients WHERE ${clientCondition}`)) as unknown as { rows: Array<{ name: string }> };
+  if (named.rows.length === 0) throw notFound("Klient:in", clientId);
   const today = scope.context.today();
   const retention = await computeClientRetention(scope.tx, scope.context.catalogue, organisationId, clientId, today);
   refuseWhileRetained(retention);
@@ -107,5 +113,6 @@ export async function deleteClientData(scope: RequestScope, clientId: string): P
     clientId,
     reason: deciding ? `Löschung nach Ablauf der Aufbewahrungsfrist am ${deciding.retainUntil} (${deciding.explanation.ruleId})` : "Löschung: keine Fälle, keine Aufbewahrungsfrist",
   });
-  return { clientId, deletedOn: today, retention, deleted, kept };
+  const remainingMentions = await findPersonMentions(scope.tx, organisationId, named.rows[0]!.name);
+  return { clientId, deletedOn: today, retention, deleted, kept, remainingMentions };
 }

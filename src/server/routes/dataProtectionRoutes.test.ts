@@ -257,6 +257,23 @@ describe("deletion after retention (M15, D29)", () => {
   });
 });
 
+describe("mentions in the records of others", () => {
+  it("are not deleted with the person but listed for review", async () => {
+    const mentioned = { id: "K-ERWAEHNT-5", name: "Gerda Erwähnt_100%", birthDate: "1950-01-01" };
+    await seedClient(mentioned, "F-ERWAEHNT-5", "A3-beispiel", "2010-01-01", "2019-06-30");
+    await server.store.db.insert(serviceEntries).values({ organisationId: TENANT_A, id: "E-AUFBEW-1", caseId: "F-AUFBEW-2", date: "2026-01-05", minutes: 30, note: "Begegnung mit Gerda Erwähnt_100% im Café" });
+    // a name that only looks alike (LIKE wildcards taken literally) is no mention
+    await server.store.db.insert(serviceEntries).values({ organisationId: TENANT_A, id: "E-AUFBEW-2", caseId: "F-AUFBEW-2", date: "2026-01-06", minutes: 30, note: "Gerda ErwähntX1000 im Café" });
+    const answer = await server.api("POST", `/api/v1/clients/${mentioned.id}/deletion`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.deleted).toEqual([
+      { table: "cases", rows: 1 },
+      { table: "clients", rows: 1 },
+    ]);
+    expect(answer.body.remainingMentions).toEqual([{ table: "service_entries", rows: 1 }]);
+  });
+});
+
 describe("audit trail", () => {
   it("lists the organisation's entries by client and period, page by page; another tenant sees none", async () => {
     const all = await server.api("GET", "/api/v1/audit?limit=2");

@@ -171,6 +171,7 @@ export function registerDataProtectionRoutes(app: FastifyInstance, context: AppC
             retention: z.looseObject({}),
             deleted: z.array(z.object({ table: z.string(), rows: z.number().int() })),
             kept: z.array(z.object({ table: z.string(), rows: z.number().int(), reason: z.string() })),
+            remainingMentions: z.array(z.object({ table: z.string(), rows: z.number().int() })).describe("Zeilen anderer, deren Freitext den Namen der Person noch enthält: prüfen"),
           }),
         },
       },
