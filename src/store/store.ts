@@ -47,7 +47,12 @@ export interface Store {
 function openEmbedded(options: StoreOptions): { store: Store; ready: Promise<void> } {
   const dataDir = options.dataDir ?? "./data";
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ ...(dataDir === "memory" ? {} : { dataDir }), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  const client = new PGlite({
+    ...(dataDir === "memory" ? {} : { dataDir }),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    // One embedded connection needs no large buffer pool: 16 MB instead of PostgreSQL's 128 MB default.
+    postgresqlconf: ["shared_buffers=16MB"],
+  });
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   const store: Store = {
     kind: "embedded",
@@ -67,6 +72,9 @@ function openEmbedded(options: StoreOptions): { store: Store; ready: Promise<voi
 
 function openPostgres(options: StoreOptions & { databaseUrl: string }): { store: Store; ready: Promise<void> } {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // An idle connection that the server drops (restart, administrator) must not end the process; the pool
+  // replaces it, and a request that was using it fails with its own error.
+  pool.on("error", (error) => process.stderr.write(`PostgreSQL-Verbindung getrennt: ${error.message}\n`));
   const db = drizzlePostgres({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
   const store: Store = {
     kind: "postgres",
