@@ -6,6 +6,7 @@ import { formatIssue } from "../domain/agreement/validationIssue.ts";
 import { checkAgreementPath, listAgreements, renderAgreementList } from "./commands/agreementsCommand.ts";
 import { renderInvoiceDraft, runBill } from "./commands/billCommand.ts";
 import { registerBillRunCommand } from "./commands/billRunCommand.ts";
+import { registerInvoiceCommand } from "./commands/invoiceCommand.ts";
 import { registerAuditCommand } from "./commands/auditCommand.ts";
 import { renderDeadlines, runDeadlines } from "./commands/deadlinesCommand.ts";
 import { renderVolume, runVolume } from "./commands/volumeCommand.ts";
@@ -61,6 +62,7 @@ export function registerCommands(program: Command, write: (text: string) => void
     });
 
   registerBillRunCommand(program, write);
+  registerInvoiceCommand(program, write);
   registerAuditCommand(program, write);
 
   program
