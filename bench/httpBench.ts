@@ -35,7 +35,7 @@ interface Server {
 function startServer(environment: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO_TODAY: "2026-04-15", ...environment },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO_TODAY: "2026-04-15", TEILHABE_TRUST_ACTOR_HEADERS: "1", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

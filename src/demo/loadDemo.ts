@@ -9,6 +9,8 @@ import type { Agreement } from "../domain/agreement/agreementSchema.ts";
 import { importCaseFile } from "../store/importCaseFile.ts";
 import { agreementInstances, hilfeplans, organisations, planGoals, staffMembers } from "../store/schema/index.ts";
 import type { Store } from "../store/store.ts";
+import type { ScryptParameters } from "../server/access/passwordHash.ts";
+import { insertDemoAccountsIfAbsent } from "./demoAccounts.ts";
 import { DEMO_PAYERS, DEMO_PROVIDER, DEMO_PROVIDER_ID } from "./demoOrganisations.ts";
 import { DEMO_STAFF } from "./demoStaff.ts";
 import { DEMO_AGREEMENT_INSTANCES, documentedMonths, generateDemoCases, type DemoAgreementFamily } from "./generateDemoCases.ts";
@@ -46,7 +48,7 @@ function demoMonthsByFamily(today: string, validity: Record<string, { to?: strin
 }
 
 /** Loads the demo unless its provider exists; `today` fixes the documented months. */
-export async function loadDemoIfAbsent(store: Store, catalogue: Catalogue, options: { today: string }): Promise<DemoLoad> {
+export async function loadDemoIfAbsent(store: Store, catalogue: Catalogue, options: { today: string; passwordParameters?: ScryptParameters }): Promise<DemoLoad> {
   const validity = agreementValidityOf(catalogue);
   for (const instance of DEMO_AGREEMENT_INSTANCES) {
     if (!catalogue.agreements.has(instance.agreementId)) throw new Error(`Demo: Vereinbarung ${instance.agreementId} fehlt im Katalog (agreements/)`);
@@ -54,7 +56,11 @@ export async function loadDemoIfAbsent(store: Store, catalogue: Catalogue, optio
   return store.transaction(async (tx) => {
     // The provider row is written first: a second process starting at the same time finds it and loads nothing.
     const inserted = await tx.insert(organisations).values(DEMO_PROVIDER).onConflictDoNothing().returning({ id: organisations.id });
-    if (inserted.length === 0) return { loaded: false };
+    if (inserted.length === 0) {
+      // A demo loaded before accounts existed gets its demo accounts now.
+      await insertDemoAccountsIfAbsent(tx, { ...(options.passwordParameters ? { passwordParameters: options.passwordParameters } : {}) });
+      return { loaded: false };
+    }
     await tx.insert(organisations).values(DEMO_PAYERS).onConflictDoNothing();
     await tx.insert(agreementInstances).values(
       DEMO_AGREEMENT_INSTANCES.map((instance) => {
@@ -79,6 +85,8 @@ export async function loadDemoIfAbsent(store: Store, catalogue: Catalogue, optio
       },
     ]);
     if (goals.length > 0) await tx.insert(planGoals).values(goals);
+    // One account per role (demoAccounts.ts), printed by `npm start`.
+    await insertDemoAccountsIfAbsent(tx, { ...(options.passwordParameters ? { passwordParameters: options.passwordParameters } : {}) });
     return { loaded: true, months: demoMonthsByFamily(options.today, validity) };
   });
 }

@@ -25,7 +25,7 @@ const children: ChildProcess[] = [];
 function startMain(environment: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...environment },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TEILHABE_TRUST_ACTOR_HEADERS: "1", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

@@ -6,10 +6,15 @@
  *
  * Environment: PORT (3000), HOST (localhost), TEILHABE_DATA_DIR (./data), DATABASE_URL, TEILHABE_DEMO_TODAY
  * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo).
+ * Accounts and sessions (docs/authentication.md): TEILHABE_SESSION_SECRET(_FILE), TEILHABE_DATABASE_PASSWORD(_FILE),
+ * TEILHABE_OIDC_*, TEILHABE_COOKIE_SECURE=1, TEILHABE_SESSION_IDLE_MINUTES (30), TEILHABE_SESSION_ABSOLUTE_HOURS
+ * (12); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
  */
 import { pathToFileURL } from "node:url";
 import { formatDateGerman } from "../cli/germanFormat.ts";
+import { findPresentDemoAccounts, formatDemoAccounts } from "../demo/demoAccounts.ts";
 import { storeOptionsFromEnvironment } from "../store/store.ts";
+import { loadServerConfiguration, ServerSecretsError, type ServerConfiguration } from "./access/serverSecrets.ts";
 import { startServer, type RunningServer } from "./start.ts";
 
 /** A start refused because of the environment: shown without a stack trace. */
@@ -46,17 +51,27 @@ export async function runMain(): Promise<void> {
   const environment = process.env;
   const demoToday = environment.TEILHABE_DEMO_TODAY;
   if (demoToday && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(demoToday)) throw new EnvironmentError(`TEILHABE_DEMO_TODAY „${demoToday}“ ist kein Datum JJJJ-MM-TT`);
+  let configuration: ServerConfiguration;
+  try {
+    configuration = loadServerConfiguration(environment);
+  } catch (error) {
+    throw error instanceof ServerSecretsError ? new EnvironmentError(error.message) : error;
+  }
   const running = await startServer({
-    store: storeOptionsFromEnvironment(environment),
+    store: storeOptionsFromEnvironment(configuration.databaseUrl ? { ...environment, DATABASE_URL: configuration.databaseUrl } : environment),
     host: environment.HOST ?? "localhost",
     port: portFromEnvironment(environment.PORT),
     demo: environment.TEILHABE_DEMO !== "0",
     ...(demoToday ? { demoToday } : {}),
+    access: { security: configuration.security, trustActorHeaders: configuration.trustActorHeaders },
   });
   const seconds = process.uptime().toFixed(1).replace(".", ",");
   const origin = environment.TEILHABE_LAUNCHED_FROM === "build" ? ", aus dem kompilierten Build" : environment.TEILHABE_LAUNCHED_FROM === "sources" ? ", aus den Quellen (tsx)" : "";
   process.stdout.write(`Teilhabe läuft auf ${running.address} (${describeStore(environment)}; bereit ${seconds} s nach Prozessstart${origin})\n`);
   process.stdout.write(`${describeDemo(running)}\n`);
+  const demoAccounts = environment.TEILHABE_DEMO === "0" ? [] : await findPresentDemoAccounts(running.store.db);
+  if (demoAccounts.length > 0) process.stdout.write(`${formatDemoAccounts(demoAccounts)}\n`);
+  if (configuration.trustActorHeaders) process.stdout.write("Achtung: TEILHABE_TRUST_ACTOR_HEADERS=1 – Anfragen ohne Sitzung handeln über X-Teilhabe-Kopfzeilen (nur für Benchmarks und Tests)\n");
   process.stdout.write(`API: ${running.address}/api/v1 · Dokumentation: ${running.address}/api/docs · Beenden mit Strg+C\n`);
 
   let stopping = false;

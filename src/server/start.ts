@@ -11,7 +11,7 @@ import { loadDemoIfAbsent, type DemoLoad } from "../demo/loadDemo.ts";
 import { summariseOrganisation, type OrganisationSummary } from "../demo/summariseOrganisation.ts";
 import { openStore, type Store, type StoreOptions } from "../store/store.ts";
 import { syncAgreements } from "../store/syncAgreements.ts";
-import { buildApp } from "./app.ts";
+import { buildApp, type AppOptions } from "./app.ts";
 import { todayInGermany, type AppContext } from "./appContext.ts";
 
 export interface StartOptions {
@@ -24,6 +24,8 @@ export interface StartOptions {
   /** The date the demo's documented months end before (default: today in Germany). */
   demoToday?: string;
   logger?: boolean;
+  /** Session key, expiry, OIDC (from serverSecrets.ts) and, for benchmarks only, trusted actor headers. */
+  access?: Pick<AppOptions, "security" | "trustActorHeaders">;
 }
 
 export interface RunningServer {
@@ -57,7 +59,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const demo = options.demo === false ? { loaded: false } : await loadDemoIfAbsent(store, catalogue, { today: options.demoToday ?? todayInGermany() });
     const summary = await summariseOrganisation(store.db, DEMO_PROVIDER_ID);
     const context: AppContext = { store, catalogue, today: todayInGermany, now: () => new Date().toISOString() };
-    app = await buildApp({ context, defaultOrganisationId: DEMO_PROVIDER_ID, logger: options.logger ?? false });
+    app = await buildApp({ context, defaultOrganisationId: DEMO_PROVIDER_ID, logger: options.logger ?? false, ...options.access });
     await app.listen({ host: options.host, port: options.port });
     const bound = app.server.address();
     const port = typeof bound === "object" && bound ? bound.port : options.port;

@@ -61,7 +61,7 @@ function runChild(options: { killWhenPaused: boolean }): Promise<{ code: number 
 function killServerMidRun(): Promise<{ paused: boolean; signal: NodeJS.Signals | null; stderr: string; status?: number }> {
   const { DATABASE_URL: _url, TEILHABE_DATA_DIR: _dir, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...inherited, ...isolated.environment, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO: "0", TEILHABE_TEST_BILLING_PAUSE_MS: "120000" },
+    env: { ...inherited, ...isolated.environment, PORT: "0", HOST: "127.0.0.1", TEILHABE_DEMO: "0", TEILHABE_TRUST_ACTOR_HEADERS: "1", TEILHABE_TEST_BILLING_PAUSE_MS: "120000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
