@@ -11,7 +11,7 @@ import { compareDates, formatGermanDate, formatIsoDate, parseDate } from "../../
 import { resolvePolicy } from "../../domain/policy/decisions.ts";
 import { explain, type Explanation } from "../../domain/results/explanation.ts";
 import { computeRetention } from "../../domain/retention/retention.ts";
-import { loadCaseFiles } from "../../store/caseFiles.ts";
+import { loadCaseFiles, type StoredCase } from "../../store/caseFiles.ts";
 import { cases } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
 import type { Catalogue } from "../../catalogue/agreementCatalogue.ts";
@@ -61,45 +61,87 @@ export function describeRule(explanation: Explanation): string {
   return `${explanation.ruleId}, ${explanation.source.file} ${explanation.source.clause}`;
 }
 
+interface CaseRow {
+  id: string;
+  clientId: string;
+  start: string;
+  end: string | null;
+}
+
+/** One client's retention on `asOf`. */
 export async function computeClientRetention(executor: Executor, catalogue: Catalogue, organisationId: string, clientId: string, asOf: string): Promise<ClientRetention> {
-  const rows = await executor
-    .select({ id: cases.id, start: cases.start, end: cases.end })
+  const retentions = await computeClientRetentions(executor, catalogue, organisationId, asOf, { clientId });
+  return retentions.get(clientId) ?? { clientId, asOf, status: "noCases", retainUntil: null, decidingCase: null, cases: [], message: "Die Person hat keine Fälle; keine Aufbewahrungsfrist aus einer Vereinbarung" };
+}
+
+/**
+ * The retention of the clients with cases (one client, or every client of the organisation) on `asOf`: the case
+ * files of all of them are assembled in one pass (loadCaseFiles), not client by client. With `skipOpen`,
+ * clients with an open case are left out before anything is loaded (the deletion review needs only the others).
+ */
+export async function computeClientRetentions(
+  executor: Executor,
+  catalogue: Catalogue,
+  organisationId: string,
+  asOf: string,
+  options: { clientId?: string; skipOpen?: boolean } = {},
+): Promise<Map<string, ClientRetention>> {
+  const conditions = [eq(cases.organisationId, organisationId)];
+  if (options.clientId !== undefined) conditions.push(eq(cases.clientId, options.clientId));
+  const allRows: CaseRow[] = await executor
+    .select({ id: cases.id, clientId: cases.clientId, start: cases.start, end: cases.end })
     .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), eq(cases.clientId, clientId)))
-    .orderBy(cases.id);
-  if (rows.length === 0) {
-    return { clientId, asOf, status: "noCases", retainUntil: null, decidingCase: null, cases: [], message: "Die Person hat keine Fälle; keine Aufbewahrungsfrist aus einer Vereinbarung" };
-  }
+    .where(and(...conditions))
+    .orderBy(cases.clientId, cases.id);
+  const byClient = new Map<string, CaseRow[]>();
+  for (const row of allRows) byClient.set(row.clientId, [...(byClient.get(row.clientId) ?? []), row]);
+  if (options.skipOpen) for (const [clientId, rows] of byClient) if (rows.some((row) => row.end === null)) byClient.delete(clientId);
+  const rows = [...byClient.values()].flat();
+  const result = new Map<string, ClientRetention>();
+  if (rows.length === 0) return result;
+
   const from = rows.map((row) => row.start).sort()[0]!;
   const to = rows.map((row) => row.end ?? (row.start > asOf ? row.start : asOf)).sort().at(-1)!;
   const loaded = await loadCaseFiles(executor, catalogue, { organisationId, from, to, caseIds: rows.map((row) => row.id), entriesFrom: to });
-  const byId = new Map(loaded.map((stored) => [stored.caseId, stored]));
+  const storedById = new Map(loaded.map((stored) => [stored.caseId, stored]));
+  for (const [clientId, clientRows] of byClient) {
+    result.set(
+      clientId,
+      summariseClientRetention(
+        clientId,
+        asOf,
+        clientRows.map((row) => computeCaseRetention(row, storedById.get(row.id))),
+      ),
+    );
+  }
+  return result;
+}
 
-  const caseRetentions: CaseRetention[] = rows.map((row) => {
-    const stored = byId.get(row.id);
-    const agreement = stored?.agreement;
-    const retention = agreement && stored ? computeRetention(agreement, stored.caseFile) : undefined;
-    if (retention?.applies) {
-      return { caseId: row.id, agreementId: agreement!.id, start: row.start, serviceEnd: retention.serviceEnd, retainUntil: retention.retainUntil, fromDecision: false, message: retention.message, explanation: retention.explanation };
-    }
-    const policy = resolvePolicy("D29", agreement?.policies, stored?.caseFile.policies);
-    const explanation = explain("D29", D29_SOURCE, [policy]);
-    if (row.end === null) {
-      return { caseId: row.id, agreementId: agreement?.id ?? null, start: row.start, serviceEnd: null, retainUntil: null, fromDecision: true, message: "Leistung nicht beendet; Löschung gesperrt (D29)", explanation };
-    }
-    const until = endOfPeriodAfterEvent(parseDate(row.end), { years: 5 });
-    return {
-      caseId: row.id,
-      agreementId: agreement?.id ?? null,
-      start: row.start,
-      serviceEnd: row.end,
-      retainUntil: formatIsoDate(until),
-      fromDecision: true,
-      message: `Die Vereinbarung nennt keine Aufbewahrungsfrist; nach D29 aufbewahren bis ${formatGermanDate(until)} (Ende ${formatGermanDate(parseDate(row.end))} + 5 Jahre)`,
-      explanation,
-    };
-  });
+function computeCaseRetention(row: CaseRow, stored: StoredCase | undefined): CaseRetention {
+  const agreement = stored?.agreement;
+  const retention = agreement && stored ? computeRetention(agreement, stored.caseFile) : undefined;
+  if (retention?.applies) {
+    return { caseId: row.id, agreementId: agreement!.id, start: row.start, serviceEnd: retention.serviceEnd, retainUntil: retention.retainUntil, fromDecision: false, message: retention.message, explanation: retention.explanation };
+  }
+  const policy = resolvePolicy("D29", agreement?.policies, stored?.caseFile.policies);
+  const explanation = explain("D29", D29_SOURCE, [policy]);
+  if (row.end === null) {
+    return { caseId: row.id, agreementId: agreement?.id ?? null, start: row.start, serviceEnd: null, retainUntil: null, fromDecision: true, message: "Leistung nicht beendet; Löschung gesperrt (D29)", explanation };
+  }
+  const until = endOfPeriodAfterEvent(parseDate(row.end), { years: 5 });
+  return {
+    caseId: row.id,
+    agreementId: agreement?.id ?? null,
+    start: row.start,
+    serviceEnd: row.end,
+    retainUntil: formatIsoDate(until),
+    fromDecision: true,
+    message: `Die Vereinbarung nennt keine Aufbewahrungsfrist; nach D29 aufbewahren bis ${formatGermanDate(until)} (Ende ${formatGermanDate(parseDate(row.end))} + 5 Jahre)`,
+    explanation,
+  };
+}
 
+function summariseClientRetention(clientId: string, asOf: string, caseRetentions: CaseRetention[]): ClientRetention {
   const open = caseRetentions.find((retention) => retention.retainUntil === null);
   if (open) {
     return {

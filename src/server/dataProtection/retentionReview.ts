@@ -10,7 +10,7 @@ import { formatGermanDate, formatIsoDate, parseDate } from "../../domain/calenda
 import { cases, tasks } from "../../store/schema/index.ts";
 import type { RequestScope } from "../appContext.ts";
 import type { SourceReference } from "../../domain/results/explanation.ts";
-import { computeClientRetention } from "./clientRetention.ts";
+import { computeClientRetentions } from "./clientRetention.ts";
 
 export interface RetentionReviewTask {
   id: string;
@@ -38,10 +38,10 @@ export function deletionReviewTaskId(clientId: string): string {
 
 export async function createRetentionReviewTasks(scope: RequestScope, asOf: string): Promise<RetentionReview> {
   const organisationId = scope.actor.organisationId;
-  const clientRows = await scope.tx.selectDistinct({ clientId: cases.clientId }).from(cases).where(eq(cases.organisationId, organisationId)).orderBy(cases.clientId);
+  const clientRows = await scope.tx.selectDistinct({ clientId: cases.clientId }).from(cases).where(eq(cases.organisationId, organisationId));
+  const retentions = await computeClientRetentions(scope.tx, scope.context.catalogue, organisationId, asOf, { skipOpen: true });
   const found: Array<Omit<RetentionReviewTask, "created">> = [];
-  for (const { clientId } of clientRows) {
-    const retention = await computeClientRetention(scope.tx, scope.context.catalogue, organisationId, clientId, asOf);
+  for (const [clientId, retention] of [...retentions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (retention.status !== "ended" || !retention.decidingCase) continue;
     const deciding = retention.decidingCase;
     found.push({ id: deletionReviewTaskId(clientId), clientId, caseId: deciding.caseId, retainUntil: retention.retainUntil!, ruleId: deciding.explanation.ruleId, clause: deciding.explanation.source.clause, source: deciding.explanation.source });
