@@ -1,13 +1,14 @@
 /**
  * The calendar items of one user: the open tasks of the user's organisation that are assigned to the user or
  * to nobody, and the pending deadlines the engine computes for the organisation's cases and agreement
- * instances (computeTenantDeadlines); a Fachkraft sees only the cases of the clients assigned to her.
+ * instances (computeTenantDeadlines); a Fachkraft sees only the deadlines of the cases of the clients assigned to
+ * her, and of the unassigned tasks only those of such cases (tasks assigned to her always).
  * A task without a rule id (entered by the team) is shown with rule "manuell" and clause "vom Team angelegt".
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { calendarItemOfDeadline } from "../../documents/calendar/calendarItemOfDeadline.ts";
 import type { CalendarItem } from "../../documents/calendar/calendarFeed.ts";
-import { clientAssignments, tasks, users } from "../../store/schema/index.ts";
+import { cases, clientAssignments, tasks, users } from "../../store/schema/index.ts";
 import type { RequestScope } from "../appContext.ts";
 import { computeTenantDeadlines } from "../engine/tenantDeadlines.ts";
 
@@ -20,9 +21,18 @@ export async function loadCalendarItemsOfUser(scope: RequestScope, user: UserRow
     .from(tasks)
     .where(and(eq(tasks.organisationId, organisationId), eq(tasks.status, "open"), or(eq(tasks.assigneeId, user.id), isNull(tasks.assigneeId))))
     .orderBy(tasks.dueDate, tasks.id);
+  let assignedClients: Set<string> | undefined;
+  let visibleCases: Set<string> | undefined;
+  if (user.role === "fachkraft") {
+    const rows = await scope.tx.select({ clientId: clientAssignments.clientId }).from(clientAssignments).where(and(eq(clientAssignments.organisationId, organisationId), eq(clientAssignments.userId, user.id)));
+    assignedClients = new Set(rows.map((row) => row.clientId));
+    const caseRows = await scope.tx.select({ id: cases.id, clientId: cases.clientId }).from(cases).where(eq(cases.organisationId, organisationId));
+    visibleCases = new Set(caseRows.filter((row) => assignedClients!.has(row.clientId)).map((row) => row.id));
+  }
   const items: CalendarItem[] = [];
   for (const task of taskRows) {
     if (!task.dueDate) continue;
+    if (visibleCases && task.assigneeId !== user.id && !(task.caseId && visibleCases.has(task.caseId))) continue;
     const source = (task.source ?? {}) as { clause?: string };
     items.push({
       id: `task-${task.id}`,
@@ -35,11 +45,6 @@ export async function loadCalendarItemsOfUser(scope: RequestScope, user: UserRow
       caseReference: task.caseId ?? undefined,
       note: task.note ?? undefined,
     });
-  }
-  let assignedClients: Set<string> | undefined;
-  if (user.role === "fachkraft") {
-    const rows = await scope.tx.select({ clientId: clientAssignments.clientId }).from(clientAssignments).where(and(eq(clientAssignments.organisationId, organisationId), eq(clientAssignments.userId, user.id)));
-    assignedClients = new Set(rows.map((row) => row.clientId));
   }
   const overview = await computeTenantDeadlines(scope, asOf);
   const seen = new Set(items.map((item) => item.id));

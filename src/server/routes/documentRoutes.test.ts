@@ -15,7 +15,7 @@ import { decodeWindows1252 } from "../../documents/datev/windows1252.ts";
 import { checkXrechnungRules } from "../../documents/xrechnung/checkXrechnungRules.ts";
 import { readUbl } from "../../documents/xrechnung/ublReader.ts";
 import { hasXmllint, validateAgainstUbl, XMLLINT_MISSING_MESSAGE } from "../../documents/xrechnung/xmlSchemaTestSupport.ts";
-import { hilfeplans, organisations, planGoals, planMeasures, planUpdates, tasks, users } from "../../store/schema/index.ts";
+import { clientAssignments, hilfeplans, organisations, planGoals, planMeasures, planUpdates, tasks, users } from "../../store/schema/index.ts";
 import { seedBillingExamples } from "../billing/seedBillingExamples.ts";
 import { startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
 
@@ -217,6 +217,21 @@ describe("calendar feed per user", () => {
     expect((await fetchBytes(created.body.feedPath, { organisation: null })).status).toBe(404);
     expect((await fetchBytes(rotated.body.feedPath, { organisation: null })).status).toBe(200);
     expect((await fetchBytes("/api/v1/calendar/unbekannt-unbekannt-unbekannt.ics", { organisation: null })).status).toBe(404);
+  });
+
+  it("a Fachkraft's feed holds only the cases of the clients assigned to her", async () => {
+    const db = server.store.db;
+    await db.insert(users).values({ organisationId: TENANT_A, id: "u-fachkraft", login: "fachkraft@traeger-a", displayName: "Frida Fachkraft", role: "fachkraft" });
+    await db.insert(clientAssignments).values({ organisationId: TENANT_A, userId: "u-fachkraft", clientId: "K-A1-001" });
+    await db.insert(tasks).values({ organisationId: TENANT_A, id: "t-a1", caseId: "F-A1-001", taskType: "manual", title: "Verlaufsbericht abstimmen", dueDate: "2026-04-22" });
+    const created = await server.api("POST", "/api/v1/calendar-tokens", { userId: "u-fachkraft" });
+    const feed = await fetchBytes(created.body.feedPath, { organisation: null });
+    expect(feed.status).toBe(200);
+    const events = Object.values(ical.sync.parseICS(Buffer.from(feed.bytes).toString("utf8"))).filter((component): component is VEvent => component?.type === "VEVENT");
+    expect(events.map((event) => event.uid)).toContain("task-t-a1@teilhabe.example.org");
+    expect(events.map((event) => event.uid)).not.toContain("task-t-1@teilhabe.example.org");
+    expect(events.length).toBeGreaterThan(1);
+    expect(events.every((event) => String(event.summary).includes("F-A1-001"))).toBe(true);
   });
 });
 
