@@ -5,7 +5,7 @@
  * removed tail is found too, and a chain rehashed from some entry on does not match the head any more.
  * The result names the first broken entry with its sequence and what is wrong.
  */
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
 import { computeAuditHash, GENESIS_HASH, type AuditBreak, type AuditEntry } from "../access/auditChain.ts";
 import { auditChainHeads, auditEntries } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
@@ -36,8 +36,18 @@ function checkEntry(entry: AuditEntry, expectedSequence: number, previousHash: s
   return undefined;
 }
 
-export async function verifyStoredAuditChain(executor: Executor, organisationId: string): Promise<AuditChainReport> {
+async function readHead(executor: Executor, organisationId: string): Promise<{ sequence: number; hash: string } | undefined> {
   const [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId));
+  return head;
+}
+
+/**
+ * Reads the head first and the chain up to the head's sequence, so that entries appended meanwhile (each
+ * commits together with its head move) are not mistaken for entries past the head; only entries beyond a head
+ * read again afterwards are.
+ */
+export async function verifyStoredAuditChain(executor: Executor, organisationId: string): Promise<AuditChainReport> {
+  const head = await readHead(executor, organisationId);
   const headSequence = head?.sequence ?? 0;
   let expectedSequence = 1;
   let previousHash = GENESIS_HASH;
@@ -47,7 +57,7 @@ export async function verifyStoredAuditChain(executor: Executor, organisationId:
     const rows = await executor
       .select()
       .from(auditEntries)
-      .where(and(eq(auditEntries.organisationId, organisationId), gt(auditEntries.sequence, expectedSequence - 1)))
+      .where(and(eq(auditEntries.organisationId, organisationId), gt(auditEntries.sequence, expectedSequence - 1), lte(auditEntries.sequence, headSequence)))
       .orderBy(asc(auditEntries.sequence))
       .limit(BATCH);
     for (const row of rows) {
@@ -69,10 +79,18 @@ export async function verifyStoredAuditChain(executor: Executor, organisationId:
           ? `Protokolleintrag ${headSequence} fehlt (gelöscht?): das Protokoll endet mit Eintrag ${lastSequence}, sein Kopf nennt ${headSequence}`
           : `Protokolleinträge ${lastSequence + 1}–${headSequence} fehlen (gelöscht?): das Protokoll endet mit Eintrag ${lastSequence}, sein Kopf nennt ${headSequence}`,
     };
-  } else if (!firstBreak && lastSequence > headSequence) {
-    firstBreak = { sequence: headSequence + 1, problem: "headMismatch", message: `Protokolleintrag ${headSequence + 1} steht hinter dem Kopf des Protokolls (Kopf nennt ${headSequence}); am Kopf vorbei angefügt` };
   } else if (!firstBreak && head && lastSequence > 0 && head.hash !== previousHash) {
     firstBreak = { sequence: lastSequence, problem: "headMismatch", message: `Protokolleintrag ${lastSequence} passt nicht zum Kopf des Protokolls (Kette neu berechnet?)` };
+  }
+  if (!firstBreak) {
+    const [beyond] = await executor
+      .select({ sequence: max(auditEntries.sequence) })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.organisationId, organisationId), gt(auditEntries.sequence, headSequence)));
+    const headNow = (await readHead(executor, organisationId))?.sequence ?? 0;
+    if (beyond?.sequence != null && beyond.sequence > headNow) {
+      firstBreak = { sequence: headNow + 1, problem: "headMismatch", message: `Protokolleintrag ${headNow + 1} steht hinter dem Kopf des Protokolls (Kopf nennt ${headNow}); am Kopf vorbei angefügt` };
+    }
   }
   const intact = firstBreak === undefined;
   return {
