@@ -115,6 +115,15 @@ describe("invoice documents", () => {
     expect((await server.api("GET", `/api/v1/invoices/${hbInvoice.id}/xrechnung.xml`, undefined, { organisation: TENANT_B })).status).toBe(404);
   });
 
+  it("a payer's caseworker gets the documents of issued invoices addressed to the payer, nothing else", async () => {
+    const asPayer = (organisation: string) => ({ organisation, headers: { "x-teilhabe-role": "payerCaseworker", "x-teilhabe-user": "sachbearbeitung" } });
+    const own = await server.api("GET", `/api/v1/invoices/${hbInvoice.id}/xrechnung.xml`, undefined, asPayer("HB-EGH"));
+    expect(own.status).toBe(200);
+    expect(checkXrechnungRules(own.body)).toEqual([]);
+    expect((await server.api("GET", `/api/v1/invoices/${ksvInvoice.id}/invoice.pdf`, undefined, asPayer("HB-EGH"))).status).toBe(404);
+    expect((await server.api("GET", "/api/v1/invoice-exports/csv?from=2026-04-01&to=2026-04-30", undefined, asPayer("HB-EGH"))).status).toBe(403);
+  });
+
   it("the PDF shows the total, the Leitweg-ID, the file reference and the clauses", async () => {
     const answer = await fetchBytes(`/api/v1/invoices/${hbInvoice.id}/invoice.pdf`);
     expect(answer.status).toBe(200);

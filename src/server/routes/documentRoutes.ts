@@ -23,9 +23,9 @@ import { createTextDocumentPdf } from "../../documents/text/textDocumentPdf.ts";
 import type { TextDocument } from "../../documents/text/textDocument.ts";
 import { createXrechnung } from "../../documents/xrechnung/createXrechnung.ts";
 import { resolveInstanceAgreement } from "../../store/instanceAgreement.ts";
-import { agreementInstances, users } from "../../store/schema/index.ts";
+import { agreementInstances, invoices, users } from "../../store/schema/index.ts";
 import type { Actor } from "../actor.ts";
-import { runInTransaction, type AppContext } from "../appContext.ts";
+import { runInTransaction, type AppContext, type RequestScope } from "../appContext.ts";
 import { loadCalendarItemsOfUser } from "../documents/calendarItemsOfUser.ts";
 import { documentSettingsFromEnvironment, parseAccountList, type DocumentSettings } from "../documents/documentSettings.ts";
 import { loadInvoiceDocument, loadIssuedInvoiceDocuments, missingDocumentData } from "../documents/loadInvoiceDocument.ts";
@@ -131,12 +131,35 @@ async function renderTextDocument(reply: FastifyReply, document: TextDocument, f
   return sendFile(reply, CONTENT_TYPES[format], `${baseName}.${format}`, body);
 }
 
+/** Whether the request is a payer's caseworker's, who sees only issued invoices addressed to the payer (accessMatrix.ts). */
+function isAddressedView(scope: RequestScope): boolean {
+  return scope.grant?.access === "addressed";
+}
+
+/** The provider whose invoice the request may read: its own, or for a payer's caseworker the issuer of an issued invoice addressed to the payer; else 404. */
+async function invoiceProviderOf(scope: RequestScope, invoiceId: string): Promise<string> {
+  if (!isAddressedView(scope)) return scope.actor.organisationId;
+  const [row] = await scope.tx
+    .select({ organisationId: invoices.organisationId })
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.payerId, scope.actor.organisationId), eq(invoices.state, "issued")))
+    .limit(1);
+  if (!row) throw notFound("Rechnung", invoiceId);
+  return row.organisationId;
+}
+
+/** The exports are the provider's bookkeeping: not for a payer's caseworker (403). */
+function refuseAddressedExport(scope: RequestScope): void {
+  if (isAddressedView(scope)) throw new ProblemError(403, "Exporte (DATEV, CSV) sind die Buchhaltung des Leistungserbringers; der Leistungsträger erhält die einzelnen Rechnungen (XRechnung, PDF)");
+}
+
 const CALENDAR_FILE = /^([A-Za-z0-9_-]{20,200})\.ics$/;
 
 export function registerDocumentRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const settings = documentSettingsFromEnvironment();
-  const sourceOf = (actor: Actor) => ({ catalogue: context.catalogue, organisationId: actor.organisationId, settings });
+  const sourceOf = (organisationId: string) => ({ catalogue: context.catalogue, organisationId, settings });
+  const loadDocumentOf = (scope: RequestScope, invoiceId: string) => invoiceProviderOf(scope, invoiceId).then((providerId) => loadInvoiceDocument(scope.tx, sourceOf(providerId), invoiceId));
 
   routes.get(
     "/api/v1/invoices/:id/xrechnung.xml",
@@ -149,7 +172,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
       },
     },
     async (request, reply) => {
-      const document = await runInTransaction(context, request.actor, (scope) => loadInvoiceDocument(scope.tx, sourceOf(scope.actor), request.params.id));
+      const document = await runInTransaction(context, request.actor, (scope) => loadDocumentOf(scope, request.params.id));
       const xml = await generate(() => createXrechnung(document));
       return sendFile(reply, CONTENT_TYPES.xml, `XRechnung_${safeFilePart(document.number)}.xml`, xml);
     },
@@ -159,7 +182,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
     "/api/v1/invoices/:id/invoice.pdf",
     { schema: { tags: [TAG], summary: "Rechnung als PDF", description: "Briefkopf, Empfänger, Leitweg-ID, Aktenzeichen, Positionen mit Fundstelle; nur ausgestellte Rechnungen (Entwurf: 409).", params: idParamsSchema } },
     async (request, reply) => {
-      const document = await runInTransaction(context, request.actor, (scope) => loadInvoiceDocument(scope.tx, sourceOf(scope.actor), request.params.id));
+      const document = await runInTransaction(context, request.actor, (scope) => loadDocumentOf(scope, request.params.id));
       const pdf = await generate(() => createInvoicePdf(document));
       return sendFile(reply, CONTENT_TYPES.pdf, `${document.kind === "cancellation" ? "Stornorechnung" : "Rechnung"}_${safeFilePart(document.number)}.pdf`, pdf);
     },
@@ -180,7 +203,10 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
       const query = request.query;
       checkPeriod(query.from, query.to);
       const datevSettings = datevSettingsOf(query, settings.datev, context.now());
-      const documents = await runInTransaction(context, request.actor, (scope) => loadIssuedInvoiceDocuments(scope.tx, sourceOf(scope.actor), query.from, query.to));
+      const documents = await runInTransaction(context, request.actor, (scope) => {
+        refuseAddressedExport(scope);
+        return loadIssuedInvoiceDocuments(scope.tx, sourceOf(scope.actor.organisationId), query.from, query.to);
+      });
       const bytes = await generate(() => encodeWindows1252(createDatevBookingBatch(documents, datevSettings)));
       return sendFile(reply, CONTENT_TYPES.datev, datevBookingBatchFileName(datevSettings), bytes);
     },
@@ -192,7 +218,10 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
     async (request, reply) => {
       const { from, to } = request.query;
       checkPeriod(from, to);
-      const documents = await runInTransaction(context, request.actor, (scope) => loadIssuedInvoiceDocuments(scope.tx, sourceOf(scope.actor), from, to));
+      const documents = await runInTransaction(context, request.actor, (scope) => {
+        refuseAddressedExport(scope);
+        return loadIssuedInvoiceDocuments(scope.tx, sourceOf(scope.actor.organisationId), from, to);
+      });
       const csv = await generate(() => createInvoiceCsv(documents));
       return sendFile(reply, CONTENT_TYPES.csv, `Rechnungen_${from.replaceAll("-", "")}_${to.replaceAll("-", "")}.csv`, csv);
     },
