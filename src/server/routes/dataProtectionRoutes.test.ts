@@ -176,6 +176,14 @@ describe("deletion after retention (M15, D29)", () => {
     expect(answer.body).toMatchObject({ code: "deletionBlockedRetention", retainUntil: "2031-03-31", deletionReviewFrom: "2031-04-01", caseId: "F-AUFBEW-2", ruleId: "A3-R29" });
   });
 
+  it("shows the retention of a person over all cases, on a given day, and 404 for another tenant", async () => {
+    const retained = await server.api("GET", `/api/v1/clients/${RETAINED.id}/retention`);
+    expect(retained.status).toBe(200);
+    expect(retained.body).toMatchObject({ status: "retained", asOf: "2026-04-15", retainUntil: "2031-03-31", cases: [{ caseId: "F-AUFBEW-2", serviceEnd: "2026-03-31", retainUntil: "2031-03-31", fromDecision: false }] });
+    expect((await server.api("GET", `/api/v1/clients/${RETAINED.id}/retention?asOf=2031-04-01`)).body.status).toBe("ended");
+    expect((await server.api("GET", `/api/v1/clients/${RETAINED.id}/retention`, undefined, { organisation: TENANT_B })).status).toBe(404);
+  });
+
   it("refuses while a case is open, and for an agreement without a clause applies D29 (end 30.06.2024 → 30.06.2029)", async () => {
     const open = await server.api("POST", `/api/v1/clients/${OPEN.id}/deletion`);
     expect(open.status).toBe(409);
@@ -254,6 +262,39 @@ describe("deletion after retention (M15, D29)", () => {
     expect(audit.body.items.at(-1)).toMatchObject({ action: "delete", objectType: "client", objectId: ENDED.id, reason: "Löschung nach Ablauf der Aufbewahrungsfrist am 2025-12-31 (A3-R29)" });
     expect((await server.api("GET", "/api/v1/audit/verification")).body).toMatchObject({ intact: true, entryCount: 4, message: "Protokoll unverändert: 4 Einträge" });
     expect((await server.api("POST", `/api/v1/clients/${ENDED.id}/deletion`)).status).toBe(404);
+  });
+});
+
+describe("a draft invoice with lines of the person", () => {
+  it("blocks the deletion (409, naming the invoice) and changes nothing", async () => {
+    const person = { id: "K-ENTWURF-6", name: "Hans Entwurf", birthDate: "1966-06-06" };
+    await seedClient(person, "F-ENTWURF-6", "A3-beispiel", "2012-01-01", "2019-12-31");
+    await server.store.db.insert(invoices).values({ organisationId: TENANT_A, id: "RE-ENTWURF", payerId: PAYER, month: "2019-12", periodFrom: "2019-12-01", periodTo: "2019-12-31", totalCents: 1000 });
+    await server.store.db.insert(invoiceLines).values({
+      organisationId: TENANT_A,
+      invoiceId: "RE-ENTWURF",
+      position: 1,
+      lineKey: "F-ENTWURF-6|tag",
+      caseId: "F-ENTWURF-6",
+      clientId: person.id,
+      agreementId: "A3-beispiel",
+      label: "Tagessatz Zuverdienst",
+      periodFrom: "2019-12-01",
+      periodTo: "2019-12-31",
+      quantity: "1",
+      unit: "day",
+      unitPrice: "10.00",
+      amountCents: 1000,
+      rateId: "tag",
+      ruleId: "A3-R10",
+      source: { file: "003_ff97f79a5ff20350.txt", clause: "§ 4" },
+    });
+    const answer = await server.api("POST", `/api/v1/clients/${person.id}/deletion`);
+    expect(answer.status).toBe(409);
+    expect(answer.body.detail).toBe("Löschung nicht möglich: die Rechnungsentwürfe RE-ENTWURF enthalten Positionen der Person; erst ausstellen oder verwerfen");
+    expect(answer.body.invoiceIds).toEqual(["RE-ENTWURF"]);
+    expect((await server.api("GET", `/api/v1/clients/${person.id}`)).status).toBe(200);
+    expect((await server.api("GET", "/api/v1/cases/F-ENTWURF-6")).status).toBe(200);
   });
 });
 

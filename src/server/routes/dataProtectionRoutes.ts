@@ -8,16 +8,17 @@ import { and, asc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { auditEntries } from "../../store/schema/index.ts";
+import { auditEntries, clients } from "../../store/schema/index.ts";
 import { runInTransaction, type AppContext } from "../appContext.ts";
 import { collectAccessReport } from "../dataProtection/accessReport.ts";
 import { createAccessReportPdf } from "../dataProtection/accessReportPdf.ts";
 import { verifyStoredAuditChain } from "../dataProtection/auditVerification.ts";
+import { computeClientRetention } from "../dataProtection/clientRetention.ts";
 import { deleteClientData } from "../dataProtection/deleteClientData.ts";
 import { createRetentionReviewTasks } from "../dataProtection/retentionReview.ts";
 import { decodeCursor, encodeCursor, paginationQuerySchema } from "../pagination.ts";
 import { invalidInput } from "../problem.ts";
-import { idParamsSchema } from "../resourceRoutes.ts";
+import { findOwnRow, idParamsSchema } from "../resourceRoutes.ts";
 
 const TAG = "Datenschutz";
 
@@ -153,6 +154,37 @@ export function registerDataProtectionRoutes(app: FastifyInstance, context: AppC
         .header("cache-control", "no-store")
         .send(pdf);
     },
+  );
+
+  routes.get(
+    "/api/v1/clients/:id/retention",
+    {
+      schema: {
+        tags: [TAG],
+        summary: "Aufbewahrung der Person (M15, D29)",
+        description: "Bis wann die Daten der Person aufzubewahren sind (über alle Fälle, mit Regel und Fundstelle) und ob die Löschung am Stichtag gesperrt ist.",
+        params: idParamsSchema,
+        querystring: z.object({ asOf: z.iso.date().optional().describe("Stichtag (Standard: heute)") }),
+        response: {
+          200: z.looseObject({
+            clientId: z.string(),
+            asOf: z.string(),
+            status: z.enum(["noCases", "caseOpen", "retained", "ended"]),
+            retainUntil: z.string().nullable(),
+            decidingCase: z.looseObject({}).nullable(),
+            cases: z.array(z.looseObject({})),
+            message: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      asJson(
+        await runInTransaction(context, request.actor, async (scope) => {
+          await findOwnRow(scope, clients, request.params.id, "Klient:in");
+          return computeClientRetention(scope.tx, context.catalogue, scope.actor.organisationId, request.params.id, request.query.asOf ?? context.today());
+        }),
+      ),
   );
 
   routes.post(
