@@ -5,11 +5,12 @@
  * actor's organisation, so an id of another tenant is simply not found (404).
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { findClientLinkedTable, visibleClientCondition } from "./access/clientScope.ts";
 import { runInTransaction, type AppContext, type RequestScope } from "./appContext.ts";
 import { createPage, decodeCursor, pageSchema, paginationQuerySchema } from "./pagination.ts";
 import { invalidInput, notFound, type InvalidField } from "./problem.ts";
@@ -70,16 +71,43 @@ export function presentRow(row: AnyRecord): StoredRecord {
   return record;
 }
 
-/** Finds a row of the actor's organisation by id, or throws 404. */
+/** The condition that narrows a client-linked table to the clients the request may see (clientScope.ts). */
+export function visibleRowsCondition(scope: RequestScope, table: PgTable): SQL | undefined {
+  const linked = findClientLinkedTable(table);
+  return linked ? visibleClientCondition(scope.grant?.view, linked.clientOf) : undefined;
+}
+
+/** Finds a row of the actor's organisation by id that the request may see, or throws 404. */
 export async function findOwnRow(scope: RequestScope, table: TenantTable, id: string, label: string): Promise<AnyRecord> {
   const rows = await scope.tx
     .select()
     .from(table as PgTable)
-    .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, id)))
+    .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, id), visibleRowsCondition(scope, table)))
     .limit(1);
   const row = rows[0] as AnyRecord | undefined;
   if (!row) throw notFound(label, id);
   return row;
+}
+
+/**
+ * After a write: the row must still be one the request may see (a Fachkraft cannot create or move a record
+ * into the file of a client not assigned to them). Otherwise 404 naming the referenced row, and the
+ * transaction rolls back. Notes the row's client for the audit entry.
+ */
+async function checkWrittenRowVisible(scope: RequestScope, definition: ResourceDefinition, id: string, body: AnyRecord): Promise<void> {
+  const linked = findClientLinkedTable(definition.table as PgTable);
+  if (!linked) return;
+  const { table } = definition;
+  const rows = await scope.tx
+    .select({ clientId: linked.clientOf, visible: visibleRowsCondition(scope, table as PgTable) ?? sql`true` })
+    .from(table as PgTable)
+    .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, id)))
+    .limit(1);
+  const row = rows[0] as { clientId: string | null; visible: boolean } | undefined;
+  if (row?.clientId) scope.audit.clientId = row.clientId;
+  if (row && row.visible) return;
+  const reference = (definition.references ?? []).find((candidate) => body[candidate.field] !== undefined && body[candidate.field] !== null);
+  throw reference ? notFound(reference.label, String(body[reference.field])) : notFound(definition.label, id);
 }
 
 async function checkReferences(scope: RequestScope, references: Reference[] | undefined, record: AnyRecord): Promise<void> {
@@ -147,6 +175,8 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
       runInTransaction(context, request.actor, async (scope) => {
         const query = request.query as AnyRecord;
         const conditions: SQL[] = [eq(table.organisationId, scope.actor.organisationId)];
+        const visible = visibleRowsCondition(scope, table as PgTable);
+        if (visible) conditions.push(visible);
         for (const [name, filter] of Object.entries(definition.filters ?? {})) if (query[name] !== undefined) conditions.push(eq(filter.column, query[name]));
         if (definition.periodColumn && query.from) conditions.push(gte(definition.periodColumn, query.from));
         if (definition.periodColumn && query.to) conditions.push(lte(definition.periodColumn, query.to));
@@ -180,6 +210,8 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
           .values({ ...body, organisationId: scope.actor.organisationId, id: randomUUID() })
           .returning();
         const stored = presentRow(inserted[0] as AnyRecord);
+        scope.audit.objectId = stored.id;
+        await checkWrittenRowVisible(scope, definition, stored.id, body);
         await definition.afterWrite?.(scope, stored, "create");
         return stored;
       });
@@ -202,6 +234,7 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
           .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, request.params.id)))
           .returning();
         const stored = presentRow(updated[0] as AnyRecord);
+        await checkWrittenRowVisible(scope, definition, stored.id, changes);
         await definition.afterWrite?.(scope, stored, "update");
         return stored;
       }),

@@ -11,6 +11,13 @@ import { chainAuditEntry, type AuditContent, type AuditEntry } from "./auditChai
 
 export type AuditRecord = Omit<AuditContent, "sequence">;
 
+/** Transactions that have appended an entry: a request's own audit step (auditRequest.ts) then adds none. */
+const AUDITED = new WeakSet<object>();
+
+export function wasAudited(executor: Executor): boolean {
+  return AUDITED.has(executor);
+}
+
 export async function appendAuditEntry(executor: Executor, organisationId: string, record: AuditRecord): Promise<AuditEntry> {
   await executor.insert(auditChainHeads).values({ organisationId, sequence: 0, hash: "0".repeat(64) }).onConflictDoNothing();
   const [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
@@ -20,5 +27,6 @@ export async function appendAuditEntry(executor: Executor, organisationId: strin
     .update(auditChainHeads)
     .set({ sequence: entry.sequence, hash: entry.hash })
     .where(sql`${auditChainHeads.organisationId} = ${organisationId}`);
+  AUDITED.add(executor);
   return entry;
 }

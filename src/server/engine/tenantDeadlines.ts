@@ -12,6 +12,7 @@ import { sortDeadlines, type Deadline } from "../../domain/deadlines/deadline.ts
 import { loadCaseFiles, type StoredCase } from "../../store/caseFiles.ts";
 import { resolveInstanceAgreement } from "../../store/instanceAgreement.ts";
 import { accompaniments, agreementInstances, cases } from "../../store/schema/index.ts";
+import { visibleClientCondition } from "../access/clientScope.ts";
 import type { RequestScope } from "../appContext.ts";
 import { isPendingDeadline } from "./caseDeadlineView.ts";
 
@@ -54,7 +55,10 @@ function keepDeadline(deadline: Deadline, dueBefore: string | undefined): boolea
 export async function computeTenantDeadlines(scope: RequestScope, asOf: string, dueBefore?: string): Promise<TenantDeadlineOverview> {
   const organisationId = scope.actor.organisationId;
   // One query after the other: a transaction is one connection.
-  const stored = await loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: EARLIEST, to: asOf, entriesFrom: asOf });
+  // A Fachkraft's overview holds only the cases of clients assigned to them (clientScope.ts).
+  const visible = visibleClientCondition(scope.grant?.view, sql.raw(`"cases".client_id`));
+  const caseIds = visible ? (await scope.tx.select({ id: cases.id }).from(cases).where(and(eq(cases.organisationId, organisationId), visible))).map((row) => row.id) : undefined;
+  const stored = await loadCaseFiles(scope.tx, scope.context.catalogue, { organisationId, from: EARLIEST, to: asOf, entriesFrom: asOf, ...(caseIds ? { caseIds } : {}) });
   const instances = await scope.tx.select().from(agreementInstances).where(eq(agreementInstances.organisationId, organisationId)).orderBy(agreementInstances.id);
   const accompanimentYears = await loadAccompanimentYears(scope, asOf);
   const deadlines: TenantDeadline[] = [];

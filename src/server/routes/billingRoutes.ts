@@ -140,6 +140,47 @@ async function monthOf(context: AppContext, organisationId: string, table: typeo
   return row.month;
 }
 
+/** Whether the request is a payer's caseworker's, who sees only issued invoices addressed to the payer (accessMatrix.ts). */
+function isAddressedView(scope: RequestScope): boolean {
+  return scope.grant?.access === "addressed";
+}
+
+/** The provider whose invoice the request may read: its own, or for a payer's caseworker the issuer of an issued invoice addressed to the payer; else 404. */
+async function invoiceProviderOf(scope: RequestScope, invoiceId: string): Promise<string> {
+  if (!isAddressedView(scope)) return scope.actor.organisationId;
+  const [row] = await scope.tx
+    .select({ organisationId: invoices.organisationId })
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.payerId, scope.actor.organisationId), eq(invoices.state, "issued")))
+    .limit(1);
+  if (!row) throw notFound("Rechnung", invoiceId);
+  return row.organisationId;
+}
+
+/** Summaries of invoices of several providers (a payer's list), in the list's order. */
+async function presentSummariesOfProviders(scope: RequestScope, rows: (typeof invoices.$inferSelect)[]) {
+  const byProvider = new Map<string, (typeof invoices.$inferSelect)[]>();
+  for (const row of rows) byProvider.set(row.organisationId, [...(byProvider.get(row.organisationId) ?? []), row]);
+  const summaries = new Map<string, Awaited<ReturnType<typeof presentInvoiceSummaries>>[number]>();
+  for (const [providerId, providerRows] of byProvider)
+    for (const [index, summary] of (await presentInvoiceSummaries(scope.tx, providerId, providerRows)).entries()) summaries.set(`${providerId}/${providerRows[index]!.id}`, summary);
+  return rows.map((row) => summaries.get(`${row.organisationId}/${row.id}`)!);
+}
+
+/** Holds a payer's caseworker sees: those for the payer in runs with an issued invoice addressed to it. */
+function heldForPayer(scope: RequestScope): SQL {
+  const payerId = scope.actor.organisationId;
+  return and(
+    eq(billingHolds.payerId, payerId),
+    exists(
+      scope.tx
+        .select({ one: invoices.id })
+        .from(invoices)
+        .where(and(eq(invoices.organisationId, billingHolds.organisationId), eq(invoices.runId, billingHolds.runId), eq(invoices.payerId, payerId), eq(invoices.state, "issued"))),
+    ),
+  )!;
+}
+
 export function registerBillingRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
@@ -243,7 +284,9 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
       runInTransaction(context, request.actor, async (scope) => {
         const query = request.query;
         const organisationId = scope.actor.organisationId;
-        const conditions: SQL[] = [eq(invoices.organisationId, organisationId)];
+        const addressed = isAddressedView(scope);
+        // A payer's caseworker: the issued invoices addressed to the payer, of every provider.
+        const conditions: SQL[] = addressed ? [eq(invoices.payerId, organisationId), eq(invoices.state, "issued")] : [eq(invoices.organisationId, organisationId)];
         if (query.month) conditions.push(eq(invoices.month, query.month));
         if (query.payerId) conditions.push(eq(invoices.payerId, query.payerId));
         if (query.state) conditions.push(eq(invoices.state, query.state));
@@ -255,21 +298,22 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
               scope.tx
                 .select({ one: invoiceLines.position })
                 .from(invoiceLines)
-                .where(and(eq(invoiceLines.organisationId, organisationId), eq(invoiceLines.invoiceId, invoices.id), eq(invoiceLines.clientId, query.clientId))),
+                .where(and(eq(invoiceLines.organisationId, invoices.organisationId), eq(invoiceLines.invoiceId, invoices.id), eq(invoiceLines.clientId, query.clientId))),
             ),
           );
         const after = decodeCursor(query.cursor);
         if (after !== undefined) conditions.push(gt(invoices.id, after));
         const rows = await scope.tx.select().from(invoices).where(and(...conditions)).orderBy(asc(invoices.id)).limit(query.limit + 1);
         const page = createPage(rows, query.limit);
-        return { items: await presentInvoiceSummaries(scope.tx, organisationId, page.items), nextCursor: page.nextCursor };
+        if (!addressed) return { items: await presentInvoiceSummaries(scope.tx, organisationId, page.items), nextCursor: page.nextCursor };
+        return { items: await presentSummariesOfProviders(scope, page.items), nextCursor: page.nextCursor };
       }),
   );
 
   routes.get(
     "/api/v1/invoices/:id",
     { schema: { tags: [TAG], summary: "Rechnung mit Positionen (Regel, Fundstelle, Entscheidungen, Nachweise)", params: idParamsSchema, response: { 200: invoiceSchema } } },
-    async (request) => runInTransaction(context, request.actor, async (scope) => loadInvoiceView(scope.tx, scope.actor.organisationId, request.params.id)),
+    async (request) => runInTransaction(context, request.actor, async (scope) => loadInvoiceView(scope.tx, await invoiceProviderOf(scope, request.params.id), request.params.id)),
   );
 
   routes.post(
@@ -329,7 +373,7 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
     async (request) =>
       runInTransaction(context, request.actor, async (scope) => {
         const query = request.query;
-        const conditions: SQL[] = [eq(billingHolds.organisationId, scope.actor.organisationId)];
+        const conditions: SQL[] = isAddressedView(scope) ? [heldForPayer(scope)] : [eq(billingHolds.organisationId, scope.actor.organisationId)];
         if (query.runId) conditions.push(eq(billingHolds.runId, query.runId));
         if (query.caseId) conditions.push(eq(billingHolds.caseId, query.caseId));
         if (query.code) conditions.push(eq(billingHolds.code, query.code));

@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { serviceEntrySchema } from "../../domain/case/caseFileSchema.ts";
+import { checkCaseVisible } from "../access/clientScope.ts";
 import { runInTransaction, type AppContext } from "../appContext.ts";
 import { computeCaseAdmission } from "../engine/caseAdmission.ts";
 import { computeBillingPreview } from "../engine/caseBillingPreview.ts";
@@ -172,6 +173,7 @@ export function registerEngineRoutes(app: FastifyInstance, context: AppContext):
     async (request) =>
       runInTransaction(context, request.actor, async (scope) => {
         const { caseId, entry } = request.body;
+        scope.audit.clientId = await checkCaseVisible(scope.tx, scope.actor, caseId);
         const month = resolveMonthPeriod(entry.date.slice(0, 7));
         const stored = await loadStoredCase(scope, caseId, month);
         return presentExactValues(checkEntryBeforeSave(stored, entry, month));
