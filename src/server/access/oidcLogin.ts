@@ -2,7 +2,7 @@
  * Single sign-on through OpenID Connect (issue 4), authorisation code flow with PKCE, state and nonce
  * (openid-client). `start` sends the browser to the provider and keeps state, nonce and code verifier in a
  * signed, HttpOnly cookie for ten minutes (SameSite=Lax: the provider's redirect back is a cross-site
- * navigation); `callback` exchanges the code, checks the ID token (signature, issuer, audience, nonce) and
+ * navigation); `callback` exchanges the code, checks the ID token (signature against the provider's JWKS, issuer, audience, expiry, nonce) and
  * finds the account by its `oidcSubject` (the token's `sub`). Accounts are not created here: the
  * administration creates them and enters the subject. When a role claim is configured, the account's role is
  * taken from the provider (values mapped by TEILHABE_OIDC_ROLE_MAP); an organisation claim must name the
@@ -72,6 +72,11 @@ export class OidcLogin {
   #discover(): Promise<client.Configuration> {
     this.#configuration ??= client
       .discovery(new URL(this.settings.issuer), this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret), this.settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
+      .then((configuration) => {
+        // The ID token's signature is checked against the provider's keys (JWKS) too, not only the TLS channel.
+        client.enableNonRepudiationChecks(configuration);
+        return configuration;
+      })
       .catch((error: unknown) => {
         this.#configuration = undefined;
         throw new ProblemError(502, `Single Sign-on: der Anbieter ${this.settings.issuer} ist nicht erreichbar oder liefert keine gültigen Metadaten (${(error as Error).message})`);
@@ -119,7 +124,10 @@ export class OidcLogin {
       const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
       claims = tokens.claims() as Record<string, unknown> | undefined;
     } catch (error) {
-      throw new ProblemError(401, `Single Sign-on: die Antwort des Anbieters ist ungültig (${(error as Error).message})`);
+      const code = (error as { error?: unknown }).error;
+      const cause = (error as { cause?: unknown }).cause;
+      const reason = [(error as Error).message, typeof code === "string" ? code : undefined, cause instanceof Error ? cause.message : undefined].filter(Boolean).join(": ");
+      throw new ProblemError(401, `Single Sign-on: die Antwort des Anbieters ist ungültig (${reason})`);
     }
     if (!claims) throw new ProblemError(401, "Single Sign-on: der Anbieter hat kein ID-Token geliefert");
     return mapOidcClaims(claims, this.settings);
