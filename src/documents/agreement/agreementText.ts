@@ -18,10 +18,45 @@ interface QuotedPiece {
   /** What the data says the quote is about (label, rate, rule). */
   context?: string;
   inputs: InputDefinition[];
+  /** Printed values the data holds for this quote (a sourced value, a rate's components and total). */
+  values: string[];
 }
 
 /** Blanks as the seed documents print them: "xxx", "xx €", ".....", "……….." , "___". */
-const BLANK = /(?<![A-Za-zÄÖÜäöüß])[xX]{2,}(?![A-Za-zÄÖÜäöüß])|[.…]{3,}|_{3,}/;
+const BLANK = /(?<![A-Za-zÄÖÜäöüß])[xX]{2,}(?![A-Za-zÄÖÜäöüß])|[.…]{3,}|_{3,}|\[REDACTED\]/;
+
+const DECIMAL = /^-?\d+(\.\d{1,2})?$/;
+
+function euro(text: string): string {
+  return formatEuroCents(toIntegerCents(parseAmount(text))!);
+}
+
+function printedValue(value: unknown): string | undefined {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value !== "string") return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatGermanIsoDate(value) : value;
+}
+
+/** The values printed with a source: "72,22 €" of a rate period, its components and total; a sourced value. */
+function valuesOf(record: Record<string, unknown>, quote: string): string[] {
+  const values: string[] = [];
+  if ("value" in record) {
+    const printed = printedValue(record.value);
+    if (printed !== undefined && !quote.includes(printed)) values.push(printed);
+  }
+  const components = Array.isArray(record.components) ? (record.components as Array<{ name?: unknown; amount?: unknown }>) : [];
+  const parts = components.filter((part) => typeof part.name === "string" && typeof part.amount === "string" && DECIMAL.test(part.amount)).map((part) => `${String(part.name)} ${euro(String(part.amount))}`);
+  for (const key of ["amount", "total"] as const) {
+    const amount = record[key];
+    if (typeof amount === "string" && DECIMAL.test(amount) && !quote.includes(euro(amount).replace(/\s*€$/, ""))) parts.push(`${key === "total" ? "insgesamt " : ""}${euro(amount)}`);
+  }
+  if (parts.length > 0) {
+    const from = typeof record.validFrom === "string" ? formatGermanIsoDate(record.validFrom) : undefined;
+    const to = typeof record.validTo === "string" ? formatGermanIsoDate(record.validTo) : undefined;
+    values.push(`${parts.join(" · ")}${from || to ? ` (${from ? `ab ${from}` : ""}${to ? ` bis ${to}` : ""})` : ""}`);
+  }
+  return values;
+}
 
 function isSource(value: unknown): value is { file: string; clause: string; quote: string } {
   if (!value || typeof value !== "object") return false;
@@ -38,11 +73,12 @@ function contextOf(record: Record<string, unknown>): string | undefined {
 /** Every quoted source of the agreement with what it belongs to; inputs attach to their own quote. */
 export function collectQuotedPieces(agreement: Agreement): QuotedPiece[] {
   const pieces = new Map<string, QuotedPiece>();
-  const add = (source: { clause: string; quote: string }, context: string | undefined, input?: InputDefinition) => {
+  const add = (source: { clause: string; quote: string }, context: string | undefined, input?: InputDefinition, values: string[] = []) => {
     const key = `${source.clause}\u0000${source.quote}`;
-    const piece = pieces.get(key) ?? { clause: source.clause, quote: source.quote, context, inputs: [] };
+    const piece = pieces.get(key) ?? { clause: source.clause, quote: source.quote, context, inputs: [], values: [] };
     if (!piece.context && context) piece.context = context;
     if (input && !piece.inputs.some((known) => known.id === input.id)) piece.inputs.push(input);
+    for (const value of values) if (!piece.values.includes(value)) piece.values.push(value);
     pieces.set(key, piece);
   };
   const visit = (value: unknown, inherited: string | undefined): void => {
@@ -50,10 +86,12 @@ export function collectQuotedPieces(agreement: Agreement): QuotedPiece[] {
     if (!value || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
     const context = contextOf(record) ?? inherited;
-    if (isSource(record.source)) add(record.source, context);
+    if (isSource(record.source)) add(record.source, context, undefined, valuesOf(record, record.source.quote));
     for (const [key, child] of Object.entries(record)) if (key !== "source") visit(child, context);
   };
-  visit({ ...agreement, inputs: undefined, inputValues: undefined }, undefined);
+  // The header's own title is not the context of its parts (every quote would carry it).
+  const { inputs: _inputs, inputValues: _values, title: _title, ...rest } = agreement;
+  for (const child of Object.values(rest)) visit(child, undefined);
   for (const input of agreement.inputs) add(input.source, undefined, input);
   return [...pieces.values()];
 }
@@ -89,7 +127,7 @@ export function formatInputValue(definition: InputDefinition, value: unknown): s
   if (Array.isArray(value)) return value.map((item) => formatInputValue({ ...definition, type: "text" }, item)).join(", ");
   if (typeof value === "boolean") return BOOLEAN_TEXT[String(value) as "true" | "false"];
   const text = String(value);
-  if (definition.type === "money" && /^-?\d+(\.\d{1,2})?$/.test(text)) return formatEuroCents(toIntegerCents(parseAmount(text))!);
+  if (definition.type === "money" && DECIMAL.test(text)) return euro(text);
   if (definition.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatGermanIsoDate(text);
   if (definition.type === "decimal" && /^-?\d+(\.\d+)?$/.test(text)) return formatGermanQuantity(text);
   return text;
@@ -119,13 +157,17 @@ function quoteParagraph(piece: QuotedPiece, values: Agreement["inputValues"]): T
       trailing.push(input);
       continue;
     }
-    runs.push({ text: rest.slice(0, match.index) }, inputRun(input, values));
+    const run = inputRun(input, values);
+    runs.push({ text: rest.slice(0, match.index) }, run);
     rest = rest.slice(match.index + match[0].length);
+    // "xx €" filled with "100,00 €": the printed currency sign is already in the value.
+    if (!run.gap && input.type === "money") rest = rest.replace(/^\s*€/, "");
   }
   runs.push({ text: rest });
   runs.unshift({ text: "„" });
   runs.push({ text: "“" });
   for (const input of trailing) runs.push({ text: ` — ${input.id} ${input.label}: ` }, inputRun(input, values));
+  if (piece.values.length > 0) runs.push({ text: " — " }, { text: piece.values.join("; "), bold: true });
   if (piece.context && piece.inputs.length === 0) runs.push({ text: ` (${piece.context})` });
   return { runs: runs.filter((run) => run.text.length > 0) };
 }
