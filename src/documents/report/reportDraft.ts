@@ -243,7 +243,7 @@ export function reportDraftToTextDocument(draft: ReportDraft, options: { final: 
     title: draft.title,
     subtitle: `${options.final ? "" : "ENTWURF · "}${draft.providerName} · Vereinbarung ${draft.agreementId}`,
     facts: [
-      `Person: ${draft.clientName} (${draft.clientId}) · Fall ${draft.caseId}`,
+      draft.kind === "qualityReport" ? `Leistungsangebot der Vereinbarung ${draft.agreementId} (alle Personen des Angebots)` : `Person: ${draft.clientName} (${draft.clientId}) · Fall ${draft.caseId}`,
       `Berichtszeitraum: ${formatGermanIsoDate(draft.periodFrom)} – ${formatGermanIsoDate(draft.periodTo)}${draft.dueDate ? ` · vorzulegen bis ${formatGermanIsoDate(draft.dueDate)}` : ""}`,
       `Erstellt am ${formatGermanIsoDate(draft.createdOn)}`,
     ],
