@@ -28,6 +28,11 @@ export interface AppOptions {
    * -User headers (role default "system"). Never in production (serverSecrets.ts refuses it).
    */
   trustActorHeaders?: boolean;
+  /**
+   * Behind a reverse proxy: which proxies' X-Forwarded-For/-Proto to believe (addresses or CIDRs, comma-separated,
+   * or a hop count), so that throttling and the audit trail see the client's address and TLS is recognised.
+   */
+  trustProxy?: string | number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -36,6 +41,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 5 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { ignoreTrailingSlash: true },
+    // (fastify's overloads take one kind of value at a time; addresses, CIDRs and hop counts all pass through)
+    trustProxy: (options.trustProxy ?? false) as boolean,
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are documented by their zod schemas (OpenAPI) but written with plain JSON.stringify: they are

@@ -8,7 +8,7 @@
  * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo).
  * Accounts and sessions (docs/authentication.md): TEILHABE_SESSION_SECRET(_FILE), TEILHABE_DATABASE_PASSWORD(_FILE),
  * TEILHABE_OIDC_*, TEILHABE_COOKIE_SECURE=1, TEILHABE_SESSION_IDLE_MINUTES (30), TEILHABE_SESSION_ABSOLUTE_HOURS
- * (12); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
+ * (12), TEILHABE_TRUST_PROXY (behind a reverse proxy); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
  */
 import { pathToFileURL } from "node:url";
 import { formatDateGerman } from "../cli/germanFormat.ts";
@@ -63,7 +63,7 @@ export async function runMain(): Promise<void> {
     port: portFromEnvironment(environment.PORT),
     demo: environment.TEILHABE_DEMO !== "0",
     ...(demoToday ? { demoToday } : {}),
-    access: { security: configuration.security, trustActorHeaders: configuration.trustActorHeaders },
+    access: { security: configuration.security, trustActorHeaders: configuration.trustActorHeaders, ...(configuration.trustProxy !== undefined ? { trustProxy: configuration.trustProxy } : {}) },
   });
   const seconds = process.uptime().toFixed(1).replace(".", ",");
   const origin = environment.TEILHABE_LAUNCHED_FROM === "build" ? ", aus dem kompilierten Build" : environment.TEILHABE_LAUNCHED_FROM === "sources" ? ", aus den Quellen (tsx)" : "";

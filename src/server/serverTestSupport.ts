@@ -54,6 +54,8 @@ export interface TestServerOptions {
   trustActorHeaders?: boolean;
   /** Session settings (expiry, throttle, key); password parameters default to TEST_PASSWORD_PARAMETERS. */
   security?: Partial<SecuritySettings>;
+  /** As behind a reverse proxy (AppOptions.trustProxy). */
+  trustProxy?: string | number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -73,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     defaultOrganisationId: TENANT_A,
     trustActorHeaders: options.trustActorHeaders ?? true,
     security: { passwordParameters: TEST_PASSWORD_PARAMETERS, ...options.security },
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   return {

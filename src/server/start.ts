@@ -25,7 +25,7 @@ export interface StartOptions {
   demoToday?: string;
   logger?: boolean;
   /** Session key, expiry, OIDC (from serverSecrets.ts) and, for benchmarks only, trusted actor headers. */
-  access?: Pick<AppOptions, "security" | "trustActorHeaders">;
+  access?: Pick<AppOptions, "security" | "trustActorHeaders" | "trustProxy">;
 }
 
 export interface RunningServer {

@@ -39,6 +39,8 @@ describe("server secrets", () => {
     const tuned = loadServerConfiguration({ TEILHABE_SESSION_IDLE_MINUTES: "10", TEILHABE_SESSION_ABSOLUTE_HOURS: "8", TEILHABE_COOKIE_SECURE: "1", TEILHABE_TRUST_ACTOR_HEADERS: "1" });
     expect(tuned.security).toMatchObject({ idleMinutes: 10, absoluteHours: 8, cookieSecure: true });
     expect(tuned.trustActorHeaders).toBe(true);
+    expect(loadServerConfiguration({ TEILHABE_TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadServerConfiguration({ TEILHABE_TRUST_PROXY: "10.0.0.0/8,127.0.0.1" }).trustProxy).toBe("10.0.0.0/8,127.0.0.1");
     expect(refusal({ TEILHABE_SESSION_IDLE_MINUTES: "null" })).toContain("TEILHABE_SESSION_IDLE_MINUTES „null“ ist keine positive Zahl");
   });
 

@@ -19,6 +19,8 @@ export interface ServerConfiguration {
   security: SecuritySettings;
   /** Only for benchmarks and tests: the actor from X-Teilhabe-* headers (TEILHABE_TRUST_ACTOR_HEADERS=1). */
   trustActorHeaders: boolean;
+  /** TEILHABE_TRUST_PROXY: proxies whose X-Forwarded-* headers count (addresses/CIDRs, or a hop count). */
+  trustProxy?: string | number;
   /** DATABASE_URL with the password of TEILHABE_DATABASE_PASSWORD(_FILE) when one is given. */
   databaseUrl?: string;
 }
@@ -124,6 +126,9 @@ export function loadServerConfiguration(environment: NodeJS.ProcessEnv = process
   if (production && trustActorHeaders) problems.push("TEILHABE_TRUST_ACTOR_HEADERS=1 ist im Produktionsbetrieb nicht erlaubt (trusted actor headers refused in production)");
   if (production && environment.TEILHABE_DEMO !== "0") problems.push("Die Demo (mit öffentlich bekannten Passwörtern) ist im Produktionsbetrieb nicht erlaubt; TEILHABE_DEMO=0 setzen (demo refused in production)");
 
+  const proxyText = environment.TEILHABE_TRUST_PROXY?.trim();
+  const trustProxy = !proxyText ? undefined : /^\d+$/.test(proxyText) ? Number(proxyText) : proxyText;
+
   const security: SecuritySettings = {
     ...DEFAULT_SECURITY,
     sessionSecret: session.value ?? DEVELOPMENT_SESSION_SECRET,
@@ -136,5 +141,5 @@ export function loadServerConfiguration(environment: NodeJS.ProcessEnv = process
     const heading = production ? "Teilhabe startet im Produktionsbetrieb (NODE_ENV=production) nicht" : "Teilhabe startet nicht";
     throw new ServerSecretsError(`${heading}:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   }
-  return { production, security, trustActorHeaders, ...(databaseUrl ? { databaseUrl } : {}) };
+  return { production, security, trustActorHeaders, ...(trustProxy !== undefined ? { trustProxy } : {}), ...(databaseUrl ? { databaseUrl } : {}) };
 }

@@ -330,3 +330,22 @@ describe("security headers", () => {
     expect(String(initializer.body)).toContain("./json");
   });
 });
+
+describe("behind a reverse proxy (TEILHABE_TRUST_PROXY)", () => {
+  it("throttles by the forwarded client address and marks the cookie Secure when the proxy received TLS", async () => {
+    const proxied = await startTestServer({ trustActorHeaders: false, trustProxy: "127.0.0.1", security: { throttle: { accountLimit: 100, addressLimit: 3, windowMinutes: 15 } } });
+    try {
+      const account = await createTestAccount(proxied, { id: "hinter-proxy", role: "leitung" });
+      const from = (address: string, password: string) =>
+        callWithoutActor(proxied, "POST", "/api/v1/auth/login", { login: account.login, password }, { "x-forwarded-for": address, "x-forwarded-proto": "https" });
+      const guesses = [];
+      for (let guess = 0; guess < 4; guess++) guesses.push((await from("203.0.113.7", `rate-${guess}`)).status);
+      expect(guesses).toEqual([401, 401, 401, 429]);
+      const other = await from("198.51.100.20", account.password);
+      expect(other.status).toBe(200);
+      expect(other.headers.get("set-cookie")).toContain("Secure");
+    } finally {
+      await proxied.close();
+    }
+  });
+});
