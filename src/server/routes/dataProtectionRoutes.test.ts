@@ -24,7 +24,7 @@ import {
   sessions,
   users,
 } from "../../store/schema/index.ts";
-import { instanceIdOf, PAYER, startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
+import { createTestAccount, instanceIdOf, loginTestAccount, PAYER, startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
 
 let server: TestServer;
 const ENDED = { id: "K-LOESCH-1", name: "Erika Löschbeispiel", birthDate: "1961-07-23" };
@@ -356,5 +356,39 @@ describe("background checks (§ 124 Abs. 2 SGB IX)", () => {
     const stored = await server.api("POST", "/api/v1/background-checks", { staffId: staff.body.id, inspectedOn: "2026-03-01", issuedOn: "2026-02-15", result: "noEntries" });
     expect(stored.status).toBe(201);
     expect(Object.keys(stored.body).sort()).toEqual(["createdAt", "id", "inspectedOn", "issuedOn", "result", "staffId"]);
+  });
+});
+
+describe("with accounts and roles", () => {
+  it("lets a Leitung read the report (with a reason for an unassigned file, which the audit keeps) and delete; other roles get 404", async () => {
+    const person = { id: "K-ROLLE-7", name: "Ingrid Rollentest", birthDate: "1955-05-15" };
+    await seedClient(person, "F-ROLLE-7", "A3-beispiel", "2010-01-01", "2018-12-31");
+    const logIn = async (id: string, role: "leitung" | "verwaltung" | "fachkraft" | "administrator", assignedClientIds?: string[]) =>
+      loginTestAccount(server, await createTestAccount(server, { id, role, ...(assignedClientIds ? { assignedClientIds } : {}) }));
+    const leitung = await logIn("dp-leitung", "leitung");
+    const verwaltung = await logIn("dp-verwaltung", "verwaltung");
+    const fachkraft = await logIn("dp-fachkraft", "fachkraft", [person.id]);
+    const administrator = await logIn("dp-admin", "administrator");
+
+    expect((await leitung.call("GET", `/api/v1/clients/${person.id}/access-report`)).status).toBe(428);
+    const reason = { "x-teilhabe-reason": encodeURIComponent("Auskunftsersuchen nach Art. 15") };
+    const report = await leitung.call("GET", `/api/v1/clients/${person.id}/access-report`, undefined, { headers: reason });
+    expect(report.status).toBe(200);
+    expect(report.body.client.name).toBe(person.name);
+    for (const other of [verwaltung, fachkraft, administrator]) {
+      expect((await other.call("GET", `/api/v1/clients/${person.id}/access-report`)).status).toBe(404);
+      expect((await other.call("GET", `/api/v1/clients/${person.id}/access-report.pdf`)).status).toBe(404);
+      expect((await other.call("POST", `/api/v1/clients/${person.id}/deletion`)).status).toBe(404);
+    }
+    expect((await verwaltung.call("GET", "/api/v1/audit")).status).toBe(403);
+
+    const deleted = await leitung.call("POST", `/api/v1/clients/${person.id}/deletion`, undefined, { headers: reason });
+    expect(deleted.status).toBe(200);
+    const audit = await administrator.call("GET", `/api/v1/audit?clientId=${person.id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((entry: { userId: string; role: string; action: string; reason: string }) => [entry.userId, entry.role, entry.action, entry.reason])).toEqual([
+      ["dp-leitung", "leitung", "read", "Auskunftsersuchen nach Art. 15"],
+      ["dp-leitung", "leitung", "delete", "Löschung nach Ablauf der Aufbewahrungsfrist am 2023-12-31 (A3-R29)"],
+    ]);
   });
 });
