@@ -67,6 +67,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           "Vereinbarungen nach § 125 SGB IX: Klient:innen, Fälle, Kostenübernahmen, Planung, Dokumentation, Personal, Fristen und Abrechnung. Jedes Ergebnis der Regelmaschine nennt Regel, Klausel und Produktentscheidung.",
       },
       servers: [{ url: "/" }],
+      // docs/authentication.md: the session cookie of POST /api/v1/auth/login, and its CSRF token on changing requests.
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: "apiKey", in: "cookie", name: "teilhabe_session", description: "Sitzung aus POST /api/v1/auth/login (HttpOnly-Cookie)" },
+          csrfToken: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "csrfToken aus der Anmeldung oder GET /api/v1/auth/session; Pflicht bei jeder ändernden Anfrage" },
+        },
+      },
+      security: [{ sessionCookie: [], csrfToken: [] }],
     },
     transform: jsonSchemaTransform,
   });
