@@ -30,6 +30,7 @@ export type Area =
   | "engineResults"
   | "billing"
   | "invoices"
+  | "invoiceExports"
   | "dataProtection"
   | "calendar"
   | "audit";
@@ -54,6 +55,7 @@ export const ACCESS_MATRIX: Record<Area, Partial<Record<HumanRole, Access>>> = {
   engineResults: { leitung: "read", fachkraft: "assignedRead", verwaltung: "read" },
   billing: { leitung: "write", verwaltung: "write" },
   invoices: { leitung: "read", verwaltung: "write", payerCaseworker: "addressed" },
+  invoiceExports: { leitung: "read", verwaltung: "read" },
   dataProtection: { leitung: "write" },
   calendar: { administrator: "write", leitung: "write", fachkraft: "write", verwaltung: "write" },
   audit: { administrator: "read", leitung: "read" },
@@ -75,7 +77,8 @@ export const AREA_LABELS: Record<Area, string> = {
   tasks: "Aufgaben",
   engineResults: "Ergebnisse der Regelmaschine (Fristen, Aufnahme, Umfang, Vorschau)",
   billing: "Abrechnungsläufe",
-  invoices: "Rechnungen, Rückhalte, Exporte",
+  invoices: "Rechnungen (mit XRechnung und PDF), Rückhalte",
+  invoiceExports: "Buchhaltungsexporte (DATEV, CSV)",
   dataProtection: "Datenschutz (Auskunft, Löschung, Aufbewahrung)",
   calendar: "Kalender-Abonnement",
   audit: "Protokoll",
@@ -99,6 +102,7 @@ export const AREA_OF_ROUTE: Record<string, Area> = {
   "GET /api/v1/clients/:id/access-report": "dataProtection",
   "GET /api/v1/clients/:id/access-report.pdf": "dataProtection",
   "POST /api/v1/clients/:id/deletion": "dataProtection",
+  "GET /api/v1/clients/:id/retention": "dataProtection",
   "GET /api/v1/cases/:id/billing-preview": "engineResults",
   "GET /api/v1/cases/:id/deadlines": "engineResults",
   "GET /api/v1/cases/:id/admission": "engineResults",
@@ -137,7 +141,7 @@ export const AREA_OF_SEGMENT: Record<string, Area> = {
   "billing-runs": "billing",
   "billing-holds": "invoices",
   invoices: "invoices",
-  "invoice-exports": "invoices",
+  "invoice-exports": "invoiceExports",
   "data-protection": "dataProtection",
   "calendar-tokens": "calendar",
   calendar: "calendar",
