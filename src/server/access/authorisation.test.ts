@@ -237,6 +237,69 @@ describe("matrix: own ids", () => {
   }, 60_000);
 });
 
+/** A valid body per resource, in the assigned client's file of the tenant. */
+function createBodyOf(segment: string, tenant: Tenant): Record<string, unknown> | undefined {
+  const { case: caseId, ids } = tenant.assigned;
+  const bodies: Record<string, Record<string, unknown>> = {
+    clients: { name: "Runde Person", birthDate: "1990-01-01" },
+    cases: { clientId: tenant.assigned.client, agreementInstanceId: tenant.instanceId, start: "2026-02-01" },
+    "cost-coverages": { caseId, from: "2026-02-01" },
+    gesamtplans: { caseId, date: "2026-02-15" },
+    hilfeplans: { caseId, date: "2026-03-01" },
+    "plan-goals": { hilfeplanId: ids.hilfeplans, title: "Runde" },
+    "plan-measures": { hilfeplanId: ids.hilfeplans, title: "Runde" },
+    "plan-updates": { hilfeplanId: ids.hilfeplans, date: "2026-03-02", text: "Runde" },
+    "service-entries": { caseId, date: "2026-03-11", minutes: 30 },
+    absences: { caseId, reason: "holiday", from: "2026-04-01", to: "2026-04-03" },
+    consents: { caseId, party: "payer", kind: "other", date: "2026-03-01" },
+    crises: { caseId, from: "2026-04-01" },
+    contacts: { caseId, date: "2026-04-05", kind: "relativeContact" },
+    "case-events": { caseId, kind: "other", date: "2026-04-10" },
+    accompaniments: { caseId, date: "2026-04-05", minutes: 30, qualification: "skilled" },
+    tasks: { caseId, taskType: "other", title: "Runde" },
+    "staff-members": { name: "Runde Fachkraft" },
+    "staff-contracts": { staffId: tenant.ids["staff-members"], from: "2026-01-01", weeklyHours: "10.00", function: "Fachkraft", agreementInstanceId: tenant.instanceId },
+    "background-checks": { staffId: tenant.ids["staff-members"], inspectedOn: "2026-01-05", issuedOn: "2025-12-10", result: "noEntries" },
+    "agreement-instances": { agreementId: "A4", title: "Runde" },
+  };
+  return bodies[segment];
+}
+
+describe("matrix: allowed writes", () => {
+  it("lets every role create, change and delete what the matrix gives it write access to, one audit entry each", async () => {
+    const wrong: string[] = [];
+    let writes = 0;
+    const before = await auditCount(TENANT_A);
+    const tenant = tenants[TENANT_A]!;
+    const listRoutes = routes.filter((route) => route.method === "POST" && /^\/api\/v1\/[a-z-]+$/.test(route.path));
+    for (const caller of callersOf(TENANT_A)) {
+      for (const route of listRoutes) {
+        const segment = route.path.split("/")[3]!;
+        const body = createBodyOf(segment, tenant);
+        const area = findArea("POST", routeUrlOf(route.path))!;
+        if (!body || !isMethodAllowed(findAccess(caller.role, area), "POST")) continue;
+        // A Fachkraft creates no new client (it would not be assigned to them): refused like an unknown id.
+        if (caller.role === "fachkraft" && segment === "clients") {
+          if ((await call(caller, "POST", route.path, body)).status !== 404) wrong.push(`${caller.role} POST ${route.path}: neue Person nicht abgelehnt`);
+          continue;
+        }
+        const created = await call(caller, "POST", route.path, body);
+        if (created.status !== 201) {
+          wrong.push(`${caller.role} POST ${route.path}: ${created.status} ${JSON.stringify(created.body?.detail ?? "")}`);
+          continue;
+        }
+        const changed = await call(caller, "PATCH", `${route.path}/${created.body.id}`, {});
+        const deleted = await call(caller, "DELETE", `${route.path}/${created.body.id}`);
+        if (changed.status !== 200 || deleted.status !== 204) wrong.push(`${caller.role} ${route.path}: PATCH ${changed.status}, DELETE ${deleted.status}`);
+        writes += 3;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(writes).toBeGreaterThan(60);
+    expect(await auditCount(TENANT_A)).toBe(before + writes);
+  }, 60_000);
+});
+
 describe("rows a role sees", () => {
   const fachkraft = (): Caller => callersOf(TENANT_A).find((caller) => caller.role === "fachkraft")!;
   const verwaltung = (): Caller => callersOf(TENANT_A).find((caller) => caller.role === "verwaltung")!;
