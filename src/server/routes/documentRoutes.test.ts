@@ -332,6 +332,24 @@ describe("report drafts", () => {
     expect(words).not.toContain("ENTWURF");
   });
 
+  it("Hilfeplan, Fortschreibung and Abschlussbericht drafts carry their minimum contents from the same plan", async () => {
+    const draftOf = async (kind: string) => (await server.api("POST", "/api/v1/cases/F-A1-001/report-drafts", { kind, hilfeplanId: "hp-1", to: "2026-03-31" })).body;
+    const sectionText = (draft: Json, key: string) => draft.sections.find((section: Json) => section.key === key).text;
+    const plan = await draftOf("hilfeplan");
+    expect(plan.sections.map((section: Json) => section.key)).toEqual(["basis", "goals", "subgoals", "measures"]);
+    expect(sectionText(plan, "goals")).toBe("• Selbstständig einkaufen");
+    expect(sectionText(plan, "subgoals")).toBe("• Einkaufsliste schreiben");
+    const update = await draftOf("hilfeplanUpdate");
+    expect(sectionText(update, "attainment")).toContain("Selbstständig einkaufen (Zielerreichung: teilweise erreicht)");
+    expect(sectionText(update, "newGoals")).toBe("[offen: neue Förderziele und Teilziele]");
+    const final = await draftOf("finalReport");
+    expect(final.sections.map((section: Json) => [section.key, section.ruleId, section.clause])).toEqual([
+      ["course", "A1-R22", "§ 3.2.5"],
+      ["need", "A1-R22", "§ 3.2.5"],
+    ]);
+    expect(sectionText(final, "course")).toContain("Wöchentliche Einkaufsbegleitung");
+  });
+
   it("A4's quality report skeleton is due 31 March of the following year; the kind is refused for another agreement", async () => {
     const quality = await server.api("POST", "/api/v1/cases/F-A4-002/report-drafts", { kind: "qualityReport", year: 2026 });
     expect(quality.status).toBe(200);
