@@ -3,9 +3,8 @@
  * the HB-EGH invoice as XRechnung (business rules), PDF (total, Leitweg-ID), DATEV (amounts, accounts) and CSV;
  * a draft and an unknown id are refused with exit codes 3 and 1.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
@@ -13,6 +12,7 @@ import { extractText } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeWindows1252 } from "../../documents/datev/windows1252.ts";
 import { checkXrechnungRules } from "../../documents/xrechnung/checkXrechnungRules.ts";
+import { hasXmllint, validateAgainstUbl, XMLLINT_MISSING_MESSAGE } from "../../documents/xrechnung/xmlSchemaTestSupport.ts";
 import { prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
 import { seedBillingExamples } from "../../server/billing/seedBillingExamples.ts";
 import { invoices, organisations } from "../../store/schema/index.ts";
@@ -62,13 +62,15 @@ afterAll(async () => {
 });
 
 describe("teilhabe invoice export", () => {
-  it("writes the XRechnung of invoice 2026-000001 to standard output; it passes the business rules", async () => {
+  it("writes the XRechnung of invoice 2026-000001 to standard output; it passes the business rules and the UBL XSD", async () => {
     const { code, stdout, stderr } = await runTeilhabe(["invoice", "export", "2026-000001", "--format", "xrechnung"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(checkXrechnungRules(stdout)).toEqual([]);
     expect(stdout).toContain("<cbc:BuyerReference>04011000-1234512345-06</cbc:BuyerReference>");
     expect(stdout).toContain('<cbc:PayableAmount currencyID="EUR">44707.33</cbc:PayableAmount>');
+    if (hasXmllint()) expect(validateAgainstUbl([{ xml: stdout, kind: "Invoice" }])).toEqual([""]);
+    else console.warn(XMLLINT_MISSING_MESSAGE);
   });
 
   it("writes the PDF with --out: total and Leitweg-ID", async () => {
