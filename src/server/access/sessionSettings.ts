@@ -22,7 +22,7 @@ export interface SecuritySettings {
   idleMinutes: number;
   absoluteHours: number;
   throttle: ThrottleSettings;
-  /** scrypt parameters of the dummy hash checked for unknown log-ins (so that they take as long as known ones). */
+  /** scrypt parameters of hashes the server computes: new passwords, and the dummy hash checked for unknown log-ins. Default DEFAULT_SCRYPT. */
   passwordParameters?: ScryptParameters;
   oidc?: OidcSettings;
 }

@@ -5,7 +5,7 @@
  * (absolute expiry, `absoluteHours` after log-in), whichever comes first; an ended session's row is deleted.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, ne, or } from "drizzle-orm";
 import { organisations, sessions, users } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
 import type { SecuritySettings } from "./sessionSettings.ts";
@@ -140,6 +140,15 @@ export async function findAccountByOidcSubject(db: Executor, subject: string): P
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every other session of the user (after a password change); returns how many. */
+export async function deleteOtherUserSessions(db: Executor, organisationId: string, userId: string, keptTokenHash: string): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId), ne(sessions.tokenHash, keptTokenHash)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
 }
 
 /** Ends every session of the user (log-out everywhere); returns how many. */

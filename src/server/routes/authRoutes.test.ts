@@ -200,6 +200,29 @@ describe("log-out", () => {
   });
 });
 
+describe("password change", () => {
+  it("changes the own password with the current one, ends the other sessions, and refuses a wrong current password", async () => {
+    startNewDay();
+    const account = await createTestAccount(server, { id: "wechsel-1", role: "verwaltung", password: "altes-passwort-lang" });
+    const here = await loginTestAccount(server, account);
+    const elsewhere = await loginTestAccount(server, account);
+    const tooShort = await here.call("POST", "/api/v1/auth/password", { currentPassword: account.password, newPassword: "kurz" });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.errors[0].path).toBe("body.newPassword");
+    const wrong = await here.call("POST", "/api/v1/auth/password", { currentPassword: "falsch", newPassword: "neues-passwort-lang" });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.detail).toBe("Das bisherige Passwort stimmt nicht; das Passwort wurde nicht geändert");
+    expect((await here.call("POST", "/api/v1/auth/password", { currentPassword: account.password, newPassword: "neues-passwort-lang" }, { withoutCsrf: true })).status).toBe(403);
+    const changed = await here.call("POST", "/api/v1/auth/password", { currentPassword: account.password, newPassword: "neues-passwort-lang" });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ endedSessions: 1 });
+    expect((await here.call("GET", "/api/v1/auth/session")).status).toBe(200);
+    expect((await elsewhere.call("GET", "/api/v1/auth/session")).status).toBe(401);
+    expect((await callWithoutActor(server, "POST", "/api/v1/auth/login", { login: account.login, password: account.password })).status).toBe(401);
+    expect((await callWithoutActor(server, "POST", "/api/v1/auth/login", { login: account.login, password: "neues-passwort-lang" })).status).toBe(200);
+  });
+});
+
 describe("expiry", () => {
   it("ends a session after 30 minutes without a request (idle expiry); each request within them extends it", async () => {
     startNewDay();

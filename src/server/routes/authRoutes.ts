@@ -12,7 +12,7 @@ import { users } from "../../store/schema/index.ts";
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from "../access/passwordHash.ts";
 import { clearSessionCookie, isSecure, setSessionCookie } from "../access/sessionCookie.ts";
 import { isHumanRole } from "../access/sessionRoles.ts";
-import { createSession, deleteSession, deleteUserSessions, findAccountByLogin, findAccountByOidcSubject, type ResolvedSession, type SessionAccount } from "../access/sessionStore.ts";
+import { createSession, deleteOtherUserSessions, deleteSession, deleteUserSessions, findAccountByLogin, findAccountByOidcSubject, type ResolvedSession, type SessionAccount } from "../access/sessionStore.ts";
 import { buildTotpUri, createTotpSecret, markTotpPending, readTotpState } from "../access/totpFactor.ts";
 import { sessionEndedProblem } from "../actor.ts";
 import type { AppContext } from "../appContext.ts";
@@ -150,6 +150,41 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     "/api/v1/auth/session",
     { schema: { tags: [TAG], summary: "Wer bin ich", description: "Konto, Rolle, Organisation und CSRF-Token der Sitzung; keine Geheimnisse.", response: { 200: sessionSchema } } },
     async (request) => presentSession(requireSession(request)),
+  );
+
+  routes.post(
+    "/api/v1/auth/password",
+    {
+      schema: {
+        tags: [TAG],
+        summary: "Passwort ändern",
+        description:
+          "Ändert das eigene Passwort (mit X-CSRF-Token) und beendet alle anderen Sitzungen des Kontos. Das neue Passwort hat mindestens 12 Zeichen und ist nicht der Anmeldename. Falsche bisherige Passwörter zählen wie fehlgeschlagene Anmeldungen.",
+        body: z.strictObject({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(12).max(1000).describe("mindestens 12 Zeichen") }),
+        response: { 200: z.object({ endedSessions: z.number().int().describe("beendete andere Sitzungen") }) },
+      },
+    },
+    async (request, reply) => {
+      const session = requireSession(request);
+      const { organisationId, userId, login } = session.account;
+      const { currentPassword, newPassword } = request.body;
+      if (newPassword.trim().toLowerCase() === login) throw new ProblemError(400, "Das neue Passwort darf nicht der Anmeldename sein", [{ path: "body.newPassword", message: "gleich dem Anmeldenamen" }]);
+      if (newPassword === currentPassword) throw new ProblemError(400, "Das neue Passwort ist das bisherige", [{ path: "body.newPassword", message: "gleich dem bisherigen" }]);
+      const { throttle, settings } = app.authentication;
+      const attemptMs = Date.parse(context.now());
+      const verdict = throttle.beginAttempt(login, request.ip, attemptMs);
+      if (!verdict.allowed) {
+        reply.header("retry-after", String(verdict.retryAfterSeconds));
+        throw new ProblemError(429, `Zu viele Fehlversuche; erneut möglich in ${formatWait(verdict.retryAfterSeconds!)}`, undefined, { retryAfterSeconds: verdict.retryAfterSeconds });
+      }
+      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      if (!row?.passwordHash || !(await verifyPassword(currentPassword, row.passwordHash)))
+        throw new ProblemError(403, "Das bisherige Passwort stimmt nicht; das Passwort wurde nicht geändert", [{ path: "body.currentPassword", message: "stimmt nicht" }]);
+      throttle.recordSuccess(login, request.ip, attemptMs);
+      const passwordHash = await hashPassword(newPassword, settings.passwordParameters ?? DEFAULT_SCRYPT);
+      await db.update(users).set({ passwordHash }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      return { endedSessions: await deleteOtherUserSessions(db, organisationId, userId, session.tokenHash) };
+    },
   );
 
   routes.post(
