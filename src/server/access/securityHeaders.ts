@@ -3,7 +3,9 @@
  * allows only the server's own resources and no framing (default-src 'self'; frame-ancestors 'none'),
  * Referrer-Policy no-referrer, X-Content-Type-Options nosniff, X-Frame-Options DENY, HSTS, and the
  * cross-origin policies. The Swagger UI page (/api/docs) needs inline styles and data: images (its logo):
- * SWAGGER_UI_CSP is its own, wider policy, set by @fastify/swagger-ui on its routes only.
+ * SWAGGER_UI_CSP is its own, wider policy, set by @fastify/swagger-ui on its routes only. API answers hold
+ * social and health data and session tokens: `Cache-Control: no-store` keeps them out of browser and proxy
+ * caches (a route may set its own).
  */
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
@@ -26,5 +28,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
     referrerPolicy: { policy: "no-referrer" },
     frameguard: { action: "deny" },
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.url.startsWith("/api/v1/")) reply.header("cache-control", "no-store");
   });
 }

@@ -332,6 +332,7 @@ describe("security headers", () => {
     ];
     expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 404, 200]);
     for (const answer of answers) expectSecurityHeaders(answer.headers);
+    for (const answer of answers.slice(0, 3)) expect(answer.headers.get("cache-control")).toBe("no-store");
     expect(answers[0]!.headers.get("content-security-policy")).toBe("default-src 'self';base-uri 'self';form-action 'self';frame-ancestors 'none';object-src 'none'");
   });
 
