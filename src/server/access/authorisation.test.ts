@@ -341,6 +341,7 @@ describe("rows a role sees", () => {
     expect(new Set((listOne.body.items as Json[]).map((invoice) => invoice.payerId))).toEqual(new Set([PAYER_ONE]));
     expect(new Set((listOne.body.items as Json[]).map((invoice) => invoice.state))).toEqual(new Set(["issued"]));
     expect(ids(listOne)).toEqual(expect.arrayContaining([tenants[TENANT_A]!.ids.invoices, tenants[TENANT_B]!.ids.invoices]));
+    expect(new Set((listOne.body.items as Json[]).map((invoice) => invoice.providerId))).toEqual(new Set([TENANT_A, TENANT_B]));
     const listTwo = await call(two, "GET", "/api/v1/invoices?limit=200");
     expect(ids(listTwo).sort()).toEqual([tenants[TENANT_A]!.invoiceToPayerTwo, tenants[TENANT_B]!.invoiceToPayerTwo].sort());
     expect((await call(one, "GET", `/api/v1/invoices/${tenants[TENANT_A]!.invoiceToPayerTwo}`)).status).toBe(404);

@@ -17,6 +17,7 @@ type RunRow = typeof billingRuns.$inferSelect;
 export function presentInvoiceSummary(row: InvoiceRow, lineCount: number) {
   return {
     id: row.id,
+    providerId: row.organisationId,
     runId: row.runId,
     payerId: row.payerId,
     month: row.month,

@@ -30,6 +30,7 @@ const amountSchema = z.string().describe("Betrag in Euro als Dezimaltext, z. B. 
 const invoiceSummarySchema = z
   .object({
     id: z.string(),
+    providerId: z.string().describe("Leistungserbringer (Rechnungssteller); für die Sachbearbeitung des Leistungsträgers, die Rechnungen mehrerer Träger sieht"),
     runId: z.string().nullable(),
     payerId: z.string().nullable().describe("Leistungsträger (Rechnungsempfänger)"),
     month: z.string(),
