@@ -3,7 +3,7 @@
  * organisation (the tenant). The actor comes from the session cookie (issue 4, sessionStore.ts): the
  * account's organisation (a payer caseworker's is their payer organisation), user, role and, for the client
  * role, the client. Requests to /api/v1/* without a valid session are refused with 401, except the log-in
- * routes (/api/v1/auth/*) and the OpenAPI document. State-changing requests with a session must repeat the
+ * routes (/api/v1/auth/*), the OpenAPI document and the token-guarded calendar feed. State-changing requests with a session must repeat the
  * session's CSRF token (csrfProtection.ts).
  *
  * Only when the app is built with `trustActorHeaders: true` (tests, benchmarks; refused in production) does a
@@ -99,9 +99,14 @@ export function sessionEndedProblem(status: "expired" | "unknown"): ProblemError
   return new ProblemError(401, status === "expired" ? "Die Sitzung ist abgelaufen; bitte neu anmelden" : "Die Sitzung ist unbekannt oder beendet; bitte neu anmelden");
 }
 
-/** Routes that answer without a session: log-in, log-out, single sign-on, the OpenAPI document. */
+/**
+ * Routes that answer without a session: log-in, log-out, single sign-on, the OpenAPI document, and the
+ * calendar feed (documentRoutes.ts), whose secret token in the URL is its authorisation (calendar apps send no cookie).
+ */
+const OPEN_ROUTES = new Set(["/api/v1/openapi.json", "/api/v1/calendar/:file"]);
+
 function isOpenRoute(routeUrl: string | undefined): boolean {
-  return routeUrl !== undefined && (routeUrl.startsWith("/api/v1/auth/") || routeUrl === "/api/v1/openapi.json");
+  return routeUrl !== undefined && (routeUrl.startsWith("/api/v1/auth/") || OPEN_ROUTES.has(routeUrl));
 }
 
 export async function registerActor(app: FastifyInstance, options: ActorOptions): Promise<void> {

@@ -94,6 +94,8 @@ describe("log-in", () => {
     expect(clients.body.detail).toBe("Nicht angemeldet: bitte über POST /api/v1/auth/login (oder Single Sign-on, GET /api/v1/auth/oidc/start) anmelden");
     expect((await callWithoutActor(server, "GET", "/api/v1/auth/session")).status).toBe(401);
     expect((await callWithoutActor(server, "GET", "/api/v1/openapi.json")).status).toBe(200);
+    // The calendar feed's secret token is its authorisation: no session needed, an unknown token is 404.
+    expect((await callWithoutActor(server, "GET", "/api/v1/calendar/unbekannt.ics")).status).toBe(404);
     const forged = await callWithoutActor(server, "GET", "/api/v1/clients", undefined, { cookie: "teilhabe_session=erfunden" });
     expect(forged.status).toBe(401);
     expect(forged.body.detail).toBe("Die Sitzung ist unbekannt oder beendet; bitte neu anmelden");
