@@ -27,6 +27,14 @@ describe("access matrix", () => {
     expect(without).toEqual([]);
   });
 
+  it("gives HEAD the area of GET", () => {
+    expect(findArea("HEAD", "/api/v1/clients/:id/month/:month")).toBe("documentation");
+    expect(findArea("GET", "/api/v1/clients/:id/month/:month")).toBe("documentation");
+    expect(findArea("GET", "/api/v1/clients/:id")).toBe("clients");
+    expect(findArea("GET", "/api/v1/unbekannt")).toBeUndefined();
+    expect(findArea("GET", "/api/v1/constructor")).toBeUndefined();
+  });
+
   it("lets only write access change anything", () => {
     expect(isMethodAllowed("read", "POST")).toBe(false);
     expect(isMethodAllowed("own", "PATCH")).toBe(false);

@@ -150,7 +150,9 @@ export const AREA_OF_SEGMENT: Record<string, Area> = {
 
 /** The area of a route: `findArea("GET", "/api/v1/cases/:id/deadlines")` = "engineResults". */
 export function findArea(method: string, routeUrl: string): Area | undefined {
-  const own = AREA_OF_ROUTE[`${method.toUpperCase()} ${routeUrl}`];
+  // HEAD answers as GET does (without the body): same area.
+  const verb = method.toUpperCase() === "HEAD" ? "GET" : method.toUpperCase();
+  const own = AREA_OF_ROUTE[`${verb} ${routeUrl}`];
   if (own) return own;
   const segment = routeUrl.replace(/^\/api\/v1\//, "").split(/[/?]/)[0] ?? "";
   return Object.hasOwn(AREA_OF_SEGMENT, segment) ? AREA_OF_SEGMENT[segment] : undefined;
