@@ -11,7 +11,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, clientAssignments, organisations, serviceEntries } from "../../store/schema/index.ts";
 import { seedBillingExamples } from "../billing/seedBillingExamples.ts";
-import { instanceIdOf, startTestServer, TENANT_A, TENANT_B, type ApiAnswer, type TestServer } from "../serverTestSupport.ts";
+import { createTestAccount, instanceIdOf, loginTestAccount, startTestServer, TENANT_A, TENANT_B, type ApiAnswer, type TestServer } from "../serverTestSupport.ts";
 import { findAccess, findArea, HUMAN_ROLES, isMethodAllowed, type HumanRole } from "./accessMatrix.ts";
 import { routeUrlOf } from "./accessMatrixTable.ts";
 
@@ -446,5 +446,20 @@ describe("audit trail of requests", () => {
     expect(issued.status).toBe(200);
     expect(await lastAudit(TENANT_A)).toMatchObject({ action: "issue", objectType: "billing-runs/issue", objectId: run.body.id });
     expect(await auditCount(TENANT_A)).toBe(before + 2);
+  });
+});
+
+describe("the same enforcement behind a session", () => {
+  it("a logged-in Fachkraft reads the assigned client's plan, not the unassigned one's, and the entry names the account", async () => {
+    const tenant = tenants[TENANT_A]!;
+    const account = await createTestAccount(server, { id: "fk-sitzung", role: "fachkraft", assignedClientIds: [tenant.assigned.client] });
+    const session = await loginTestAccount(server, account);
+    expect((await session.call("GET", `/api/v1/hilfeplans/${tenant.assigned.ids.hilfeplans}`)).status).toBe(200);
+    expect(await lastAudit(TENANT_A)).toMatchObject({ userId: "fk-sitzung", role: "fachkraft", action: "read", objectType: "hilfeplans", clientId: tenant.assigned.client });
+    expect((await session.call("GET", `/api/v1/hilfeplans/${tenant.unassigned.ids.hilfeplans}`)).status).toBe(404);
+    expect((await session.call("GET", "/api/v1/billing-runs")).status).toBe(403);
+    const created = await session.call("POST", "/api/v1/service-entries", { caseId: tenant.unassigned.case, date: "2026-04-02", minutes: 15 });
+    expect(created.status).toBe(404);
+    expect(created.body.detail).toBe(`Fall „${tenant.unassigned.case}“ nicht gefunden`);
   });
 });
