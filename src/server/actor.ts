@@ -21,7 +21,7 @@ import { clearSessionCookie, readSessionCookie } from "./access/sessionCookie.ts
 import { isHumanRole } from "./access/sessionRoles.ts";
 import type { SecuritySettings } from "./access/sessionSettings.ts";
 import { findSession, type ResolvedSession } from "./access/sessionStore.ts";
-import { TotpReplayGuard } from "./access/totpFactor.ts";
+import { deriveTotpKey, TotpReplayGuard } from "./access/totpFactor.ts";
 import { ProblemError } from "./problem.ts";
 
 export type Role = "administrator" | "leitung" | "fachkraft" | "verwaltung" | "payerCaseworker" | "client" | "system";
@@ -43,6 +43,8 @@ export interface AuthenticationState {
   settings: SecuritySettings;
   throttle: LoginThrottle;
   totpGuard: TotpReplayGuard;
+  /** Key the TOTP secrets are sealed with (derived from the session key). */
+  totpKey: Buffer;
   trustActorHeaders: boolean;
   /** Single sign-on, when TEILHABE_OIDC_* configure it. */
   oidc: OidcLogin | undefined;
@@ -112,7 +114,11 @@ function isOpenRoute(routeUrl: string | undefined): boolean {
 export async function registerActor(app: FastifyInstance, options: ActorOptions): Promise<void> {
   const { context, settings } = options;
   await app.register(cookie, { secret: settings.sessionSecret });
-  app.decorate("authentication", { settings, throttle: new LoginThrottle(settings.throttle), totpGuard: new TotpReplayGuard(),
+  app.decorate("authentication", {
+    settings,
+    throttle: new LoginThrottle(settings.throttle),
+    totpGuard: new TotpReplayGuard(),
+    totpKey: deriveTotpKey(settings.sessionSecret),
     trustActorHeaders: options.trustActorHeaders === true,
     oidc: settings.oidc ? new OidcLogin(settings.oidc) : undefined,
   });

@@ -282,6 +282,9 @@ describe("second factor (TOTP)", () => {
     const confirmed = await session.call("POST", "/api/v1/auth/totp/confirm", { code: generateTotpCode(secret, clockMs) });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ secondFactor: "confirmed" });
+    const [stored] = await server.store.db.execute<{ totp_secret: string }>(sql`select totp_secret from users where id = 'totp-1'`).then((result) => (result as unknown as { rows: { totp_secret: string }[] }).rows);
+    expect(stored!.totp_secret).toMatch(/^aes1:[A-Za-z0-9_-]+$/);
+    expect(stored!.totp_secret).not.toContain(secret);
     expect((await session.call("POST", "/api/v1/auth/totp/enrol", { password: account.password })).status).toBe(409);
 
     advanceClock(MINUTE);

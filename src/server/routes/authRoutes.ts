@@ -13,7 +13,7 @@ import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from "../access/password
 import { clearSessionCookie, isSecure, setSessionCookie } from "../access/sessionCookie.ts";
 import { isHumanRole } from "../access/sessionRoles.ts";
 import { createSession, deleteOtherUserSessions, deleteSession, deleteUserSessions, findAccountByLogin, findAccountByOidcSubject, type ResolvedSession, type SessionAccount } from "../access/sessionStore.ts";
-import { buildTotpUri, createTotpSecret, markTotpPending, readTotpState } from "../access/totpFactor.ts";
+import { buildTotpUri, createTotpSecret, markTotpPending, readTotpState, sealTotpSecret } from "../access/totpFactor.ts";
 import { sessionEndedProblem } from "../actor.ts";
 import type { AppContext } from "../appContext.ts";
 import { ProblemError } from "../problem.ts";
@@ -108,7 +108,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       const passwordMatches = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknown()));
       let accepted = account !== undefined && Boolean(account.passwordHash) && passwordMatches && !account.disabled && isHumanRole(account.role);
       if (accepted) {
-        const factor = readTotpState(account!.totpSecret);
+        const factor = readTotpState(account!.totpSecret, app.authentication.totpKey);
         if (factor.state === "confirmed") accepted = request.body.totp !== undefined && totpGuard.verifyTotpCode(`${account!.organisationId}/${account!.userId}`, factor.secret, request.body.totp.trim(), attemptMs);
       }
       if (!accepted) throw new ProblemError(401, FAILED_LOGIN);
@@ -207,7 +207,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       if (!row?.passwordHash || !(await verifyPassword(request.body.password, row.passwordHash)))
         throw new ProblemError(403, "Das Passwort stimmt nicht; der zweite Faktor wurde nicht eingerichtet", [{ path: "body.password", message: "stimmt nicht" }]);
       const secret = createTotpSecret();
-      await db.update(users).set({ totpSecret: markTotpPending(secret) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      await db.update(users).set({ totpSecret: markTotpPending(secret, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
       return { otpauthUri: buildTotpUri(secret, login), secret };
     },
   );
@@ -227,12 +227,12 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       const session = requireSession(request);
       const { organisationId, userId } = session.account;
       const [row] = await db.select({ totpSecret: users.totpSecret }).from(users).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
-      const factor = readTotpState(row?.totpSecret);
+      const factor = readTotpState(row?.totpSecret, app.authentication.totpKey);
       if (factor.state === "none") throw new ProblemError(409, "Keine Einrichtung begonnen; zuerst POST /api/v1/auth/totp/enrol");
       if (factor.state === "confirmed") throw new ProblemError(409, "Der zweite Faktor ist bereits eingerichtet");
       if (!app.authentication.totpGuard.verifyTotpCode(`${organisationId}/${userId}`, factor.secret, request.body.code.trim(), Date.parse(context.now())))
         throw new ProblemError(400, `Der Einmalcode „${request.body.code}“ stimmt nicht (Uhrzeit des Geräts prüfen)`, [{ path: "body.code", message: "stimmt nicht", value: request.body.code }]);
-      await db.update(users).set({ totpSecret: factor.secret }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      await db.update(users).set({ totpSecret: sealTotpSecret(factor.secret!, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
       return { secondFactor: "confirmed" as const };
     },
   );
