@@ -5,6 +5,7 @@
  * calendar feed of deadlines and tasks behind a secret token, and the route that creates or rotates the token.
  * Every refusal is a problem document: a draft invoice or missing master data is 409 naming each field.
  */
+import { checkCaseVisible } from "../access/clientScope.ts";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -294,6 +295,8 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
       },
     },
     async (request, reply) => {
+      // The draft names its case: only someone who may see that case renders it.
+      if (request.body.caseId) await runInTransaction(context, request.actor, (scope) => checkCaseVisible(scope.tx, scope.actor, request.body.caseId));
       const final = request.query.final === "true";
       if (final) {
         const open = findOpenReportSections(request.body);
@@ -310,13 +313,15 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
         tags: [TAG],
         summary: "Geheimes Kalender-Token eines Benutzers anlegen oder erneuern",
         description:
-          "Erzeugt ein neues zufälliges Token (das alte wird ungültig) und nennt die Feed-Adresse. Vorläufig für die im Körper genannte Benutzer-ID der eigenen Organisation; wird an den angemeldeten Benutzer gebunden, sobald es Sitzungen gibt.",
+          "Erzeugt ein neues zufälliges Token (das alte wird ungültig) und nennt die Feed-Adresse. Für das eigene Konto; Administration und Leitung auch für andere Konten der eigenen Organisation.",
         body: z.object({ userId: z.string().min(1).max(200) }).strict(),
         response: { 201: z.object({ userId: z.string(), token: z.string(), feedPath: z.string() }) },
       },
     },
     async (request, reply) => {
       const result = await runInTransaction(context, request.actor, async (scope) => {
+        // One's own feed; Administrator and Leitung may set up another user's.
+        if (request.body.userId !== scope.actor.userId && !["administrator", "leitung", "system"].includes(scope.actor.role)) throw notFound("Benutzer", request.body.userId);
         const token = randomBytes(32).toString("base64url");
         const updated = await scope.tx
           .update(users)
