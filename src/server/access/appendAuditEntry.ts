@@ -5,7 +5,7 @@
  * did not happen, and a committed write always has its entry.
  */
 import { eq, sql } from "drizzle-orm";
-import { auditChainHeads, auditEntries } from "../../store/schema/index.ts";
+import { auditChainHeads } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
 import { chainAuditEntry, type AuditContent, type AuditEntry } from "./auditChain.ts";
 
@@ -19,14 +19,23 @@ export function wasAudited(executor: Executor): boolean {
 }
 
 export async function appendAuditEntry(executor: Executor, organisationId: string, record: AuditRecord): Promise<AuditEntry> {
-  await executor.insert(auditChainHeads).values({ organisationId, sequence: 0, hash: "0".repeat(64) }).onConflictDoNothing();
-  const [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
+  // Two round trips while the head is locked: lock (or create) the head, then write the entry and move the head
+  // in one statement. The head's lock is held until the request commits, so it is taken last in a request.
+  let [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
+  if (!head) {
+    await executor.insert(auditChainHeads).values({ organisationId, sequence: 0, hash: "0".repeat(64) }).onConflictDoNothing();
+    [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
+  }
   const entry = chainAuditEntry(head && head.sequence > 0 ? head : undefined, record);
-  await executor.insert(auditEntries).values({ organisationId, ...entry, clientId: entry.clientId ?? null, reason: entry.reason ?? null });
-  await executor
-    .update(auditChainHeads)
-    .set({ sequence: entry.sequence, hash: entry.hash })
-    .where(sql`${auditChainHeads.organisationId} = ${organisationId}`);
+  await executor.execute(sql`
+    WITH appended AS (
+      INSERT INTO audit_entries (organisation_id, sequence, at, user_id, role, address, action, object_type, object_id, client_id, reason, previous_hash, hash)
+      VALUES (${organisationId}, ${entry.sequence}, ${entry.at}, ${entry.userId}, ${entry.role}, ${entry.address}, ${entry.action}, ${entry.objectType},
+              ${entry.objectId}, ${entry.clientId ?? null}, ${entry.reason ?? null}, ${entry.previousHash}, ${entry.hash})
+      RETURNING organisation_id
+    )
+    UPDATE audit_chain_heads SET sequence = ${entry.sequence}, hash = ${entry.hash}
+     WHERE organisation_id = (SELECT organisation_id FROM appended)`);
   AUDITED.add(executor);
   return entry;
 }
