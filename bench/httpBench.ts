@@ -1,7 +1,8 @@
 /**
  * npm run bench: HTTP load on loopback. Starts the server (`src/server/main.ts`) as a child process over a fresh
  * store with the demo (50 clients, documentation of January–March 2026), then autocannon with 50 connections,
- * 10 s per scenario: creating a service entry, reading a client's month, and both alternating. Prints p50, p99,
+ * 10 s per scenario: creating a service entry, reading a client's month, and both alternating, logged in as the
+ * demo Leitung (session cookie, CSRF token, a reason for opening client files: roles and audit trail included). Prints p50, p99,
  * throughput and the server's peak memory (VmHWM of a second start, after the first has initialised the data). Embedded PGlite always; PostgreSQL when DATABASE_URL is set
  * (in a fresh database `teilhabe_bench_http_<pid>`, created and dropped here). Targets (issue 3): p99 < 50 ms,
  * together ≥ 1,000 req/s on PostgreSQL, peak memory < 300 MB. Figures are printed, never asserted.
@@ -93,8 +94,24 @@ function monthPath(): string {
 
 type Request = autocannon.Request;
 
+/** The headers of a logged-in demo Leitung: session cookie, CSRF token, and the reason for opening client files. */
+let sessionHeaders: Record<string, string> = {};
+
+/** Logs in as the demo account of the Leitung, so that the load takes the real path: session, roles, audit. */
+async function logIn(address: string): Promise<void> {
+  const response = await fetch(`${address}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: "leitung@demo-traeger.example", password: "Demo-Leitung-2026" }),
+  });
+  if (response.status !== 200) throw new Error(`Anmeldung als Demo-Leitung fehlgeschlagen: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  sessionHeaders = { cookie, "x-csrf-token": csrfToken, "x-teilhabe-reason": encodeURIComponent("Lasttest mit Beispieldaten") };
+}
+
 async function probe(address: string, method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${address}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body });
+  const response = await fetch(`${address}${path}`, { method, headers: { ...sessionHeaders, ...(body ? { "content-type": "application/json" } : {}) }, body });
   return { status: response.status, text: (await response.text()).slice(0, 300) };
 }
 
@@ -124,8 +141,19 @@ function report(label: string, result: autocannon.Result): void {
   );
 }
 
-async function benchServer(label: string, environment: Record<string, string>): Promise<void> {
-  console.log(`\nHTTP ${label}: ${CONNECTIONS} Verbindungen, je Szenario ${DURATION_SECONDS} s, Demo-Daten (50 Klient:innen, Monat ${MONTH})`);
+/**
+ * Who sends the load: the demo Leitung through a real session (roles, row checks and one audit entry per
+ * request, chained per organisation), or the trusted "system" actor of tests and benchmarks (no session, no
+ * audit): the difference is what access control and the audit trail cost.
+ */
+type LoadActor = "leitung" | "system";
+
+async function benchServer(label: string, baseEnvironment: Record<string, string>, actor: LoadActor): Promise<void> {
+  const environment = actor === "system" ? { ...baseEnvironment, TEILHABE_TRUST_ACTOR_HEADERS: "1" } : baseEnvironment;
+  console.log(
+    `\nHTTP ${label}, ${actor === "leitung" ? "angemeldet als Demo-Leitung (Sitzung, Rollen, Protokoll)" : "als System ohne Sitzung und Protokoll (X-Teilhabe-Kopfzeilen)"}: ` +
+      `${CONNECTIONS} Verbindungen, je Szenario ${DURATION_SECONDS} s, Demo-Daten (50 Klient:innen, Monat ${MONTH})`,
+  );
   // The first start initialises the database and loads the demo; the load runs against a second start, so that
   // the peak memory is the serving process's, not the one-off database initialisation's.
   await stopServer(await startServer(environment));
@@ -133,20 +161,22 @@ async function benchServer(label: string, environment: Record<string, string>): 
   const pid = server.child.pid!;
   const baseline = memoryOf(pid);
   try {
+    if (actor === "leitung") await logIn(server.address);
+    else sessionHeaders = { "x-teilhabe-organisation": "demo-traeger" };
     const createProbe = await probe(server.address, "POST", "/api/v1/service-entries", entryBody());
     const createAvailable = createProbe.status === 201 || createProbe.status === 200;
     const monthProbe = await probe(server.address, "GET", monthPath());
     let readRequest: Request;
     let readLabel: string;
     if (monthProbe.status === 200) {
-      readRequest = { method: "GET", setupRequest: (request) => ({ ...request, path: monthPath() }) };
+      readRequest = { method: "GET", headers: sessionHeaders, setupRequest: (request) => ({ ...request, path: monthPath() }) };
       readLabel = `GET /api/v1/clients/:id/month/${MONTH}`;
     } else {
       console.log(`  GET /api/v1/clients/:id/month/${MONTH} antwortet ${monthProbe.status}; gemessen wird stattdessen die Eintragsliste eines Falls`);
-      readRequest = { method: "GET", setupRequest: (request) => ({ ...request, path: `/api/v1/service-entries?caseId=${HOURLY_CASE_IDS[++sequence % HOURLY_CASE_IDS.length]}&from=2026-03-01&to=2026-03-31` }) };
+      readRequest = { method: "GET", headers: sessionHeaders, setupRequest: (request) => ({ ...request, path: `/api/v1/service-entries?caseId=${HOURLY_CASE_IDS[++sequence % HOURLY_CASE_IDS.length]}&from=2026-03-01&to=2026-03-31` }) };
       readLabel = "GET /api/v1/service-entries?caseId=…&from=…&to=…";
     }
-    const createRequest: Request = { method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, path: "/api/v1/service-entries", body: entryBody() }) };
+    const createRequest: Request = { method: "POST", headers: { ...sessionHeaders, "content-type": "application/json" }, setupRequest: (request) => ({ ...request, path: "/api/v1/service-entries", body: entryBody() }) };
 
     const results: Array<{ label: string; result: autocannon.Result; peakDuring: number }> = [];
     if (createAvailable) {
@@ -173,7 +203,7 @@ async function benchServer(label: string, environment: Record<string, string>): 
 async function benchEmbedded(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), "teilhabe-http-bench-"));
   try {
-    await benchServer("eingebettet (PGlite)", { TEILHABE_DATA_DIR: join(directory, "data"), DATABASE_URL: "" });
+    for (const actor of ["leitung", "system"] as const) await benchServer("eingebettet (PGlite)", { TEILHABE_DATA_DIR: join(directory, "data"), DATABASE_URL: "" }, actor);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -187,7 +217,7 @@ async function benchPostgres(url: string): Promise<void> {
   const benchUrl = new URL(url);
   benchUrl.pathname = `/${HTTP_DATABASE}`;
   try {
-    await benchServer(`PostgreSQL (${benchUrl.host}, Datenbank ${HTTP_DATABASE})`, { DATABASE_URL: benchUrl.toString() });
+    for (const actor of ["leitung", "system"] as const) await benchServer(`PostgreSQL (${benchUrl.host}, Datenbank ${HTTP_DATABASE})`, { DATABASE_URL: benchUrl.toString() }, actor);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${HTTP_DATABASE} WITH (FORCE)`);
     await admin.end();

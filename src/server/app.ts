@@ -8,6 +8,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { registerActor } from "./actor.ts";
+import { registerAuthorisation } from "./access/authoriseRequest.ts";
 import { registerSecurityHeaders, SWAGGER_UI_CSP } from "./access/securityHeaders.ts";
 import { resolveSecuritySettings, type SecuritySettings } from "./access/sessionSettings.ts";
 import type { AppContext } from "./appContext.ts";
@@ -56,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.defaultOrganisationId ? { defaultOrganisationId: options.defaultOrganisationId } : {}),
     trustActorHeaders: options.trustActorHeaders === true,
   });
+  // Roles × areas (access/accessMatrix.ts) for every route, registered before any route.
+  registerAuthorisation(app, options.context);
 
   await app.register(swagger, {
     openapi: {

@@ -11,7 +11,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LAENDER } from "../../domain/calendar/publicHolidays.ts";
 import { organisations } from "../../store/schema/index.ts";
-import { registerAuthorisation } from "../access/authoriseRequest.ts";
 import { runInTransaction, type AppContext, type RequestScope } from "../appContext.ts";
 import { createPage, decodeCursor, pageSchema, paginationQuerySchema } from "../pagination.ts";
 import { notFound, ProblemError } from "../problem.ts";
@@ -77,8 +76,6 @@ function normaliseValues<T extends { iban?: string | null }>(values: T): T {
 }
 
 export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext): void {
-  // The access matrix's enforcement point for every route of the app (the first router registers it).
-  registerAuthorisation(app, context);
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const base = "/api/v1/organisations";
 
