@@ -3,6 +3,7 @@
  * and their lines with rule, clause and policy options, holds, and corrections (cancellation plus new invoice).
  * A second run for the same provider and month while one is running gets 409.
  */
+import { findInvoiceProvider, isAddressedView } from "../access/invoiceProvider.ts";
 import { and, asc, eq, exists, gt, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -141,22 +142,6 @@ async function monthOf(context: AppContext, organisationId: string, table: typeo
   return row.month;
 }
 
-/** Whether the request is a payer's caseworker's, who sees only issued invoices addressed to the payer (accessMatrix.ts). */
-function isAddressedView(scope: RequestScope): boolean {
-  return scope.grant?.access === "addressed";
-}
-
-/** The provider whose invoice the request may read: its own, or for a payer's caseworker the issuer of an issued invoice addressed to the payer; else 404. */
-async function invoiceProviderOf(scope: RequestScope, invoiceId: string): Promise<string> {
-  if (!isAddressedView(scope)) return scope.actor.organisationId;
-  const [row] = await scope.tx
-    .select({ organisationId: invoices.organisationId })
-    .from(invoices)
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.payerId, scope.actor.organisationId), eq(invoices.state, "issued")))
-    .limit(1);
-  if (!row) throw notFound("Rechnung", invoiceId);
-  return row.organisationId;
-}
 
 /** Summaries of invoices of several providers (a payer's list), in the list's order. */
 async function presentSummariesOfProviders(scope: RequestScope, rows: (typeof invoices.$inferSelect)[]) {
@@ -314,7 +299,7 @@ export function registerBillingRoutes(app: FastifyInstance, context: AppContext)
   routes.get(
     "/api/v1/invoices/:id",
     { schema: { tags: [TAG], summary: "Rechnung mit Positionen (Regel, Fundstelle, Entscheidungen, Nachweise)", params: idParamsSchema, response: { 200: invoiceSchema } } },
-    async (request) => runInTransaction(context, request.actor, async (scope) => loadInvoiceView(scope.tx, await invoiceProviderOf(scope, request.params.id), request.params.id)),
+    async (request) => runInTransaction(context, request.actor, async (scope) => loadInvoiceView(scope.tx, await findInvoiceProvider(scope, request.params.id), request.params.id)),
   );
 
   routes.post(

@@ -5,6 +5,7 @@
  * calendar feed of deadlines and tasks behind a secret token, and the route that creates or rotates the token.
  * Every refusal is a problem document: a draft invoice or missing master data is 409 naming each field.
  */
+import { findInvoiceProvider, isAddressedView } from "../access/invoiceProvider.ts";
 import { checkCaseVisible } from "../access/clientScope.ts";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
@@ -24,7 +25,7 @@ import { createTextDocumentPdf } from "../../documents/text/textDocumentPdf.ts";
 import type { TextDocument } from "../../documents/text/textDocument.ts";
 import { createXrechnung } from "../../documents/xrechnung/createXrechnung.ts";
 import { resolveInstanceAgreement } from "../../store/instanceAgreement.ts";
-import { agreementInstances, invoices, users } from "../../store/schema/index.ts";
+import { agreementInstances, users } from "../../store/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { runInTransaction, type AppContext, type RequestScope } from "../appContext.ts";
 import { loadCalendarItemsOfUser } from "../documents/calendarItemsOfUser.ts";
@@ -132,22 +133,6 @@ async function renderTextDocument(reply: FastifyReply, document: TextDocument, f
   return sendFile(reply, CONTENT_TYPES[format], `${baseName}.${format}`, body);
 }
 
-/** Whether the request is a payer's caseworker's, who sees only issued invoices addressed to the payer (accessMatrix.ts). */
-function isAddressedView(scope: RequestScope): boolean {
-  return scope.grant?.access === "addressed";
-}
-
-/** The provider whose invoice the request may read: its own, or for a payer's caseworker the issuer of an issued invoice addressed to the payer; else 404. */
-async function invoiceProviderOf(scope: RequestScope, invoiceId: string): Promise<string> {
-  if (!isAddressedView(scope)) return scope.actor.organisationId;
-  const [row] = await scope.tx
-    .select({ organisationId: invoices.organisationId })
-    .from(invoices)
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.payerId, scope.actor.organisationId), eq(invoices.state, "issued")))
-    .limit(1);
-  if (!row) throw notFound("Rechnung", invoiceId);
-  return row.organisationId;
-}
 
 /** The exports are the provider's bookkeeping: not for a payer's caseworker (403). */
 function refuseAddressedExport(scope: RequestScope): void {
@@ -160,7 +145,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const settings = documentSettingsFromEnvironment();
   const sourceOf = (organisationId: string) => ({ catalogue: context.catalogue, organisationId, settings });
-  const loadDocumentOf = (scope: RequestScope, invoiceId: string) => invoiceProviderOf(scope, invoiceId).then((providerId) => loadInvoiceDocument(scope.tx, sourceOf(providerId), invoiceId));
+  const loadDocumentOf = (scope: RequestScope, invoiceId: string) => findInvoiceProvider(scope, invoiceId).then((providerId) => loadInvoiceDocument(scope.tx, sourceOf(providerId), invoiceId));
 
   routes.get(
     "/api/v1/invoices/:id/xrechnung.xml",
