@@ -25,7 +25,7 @@ const children: ChildProcess[] = [];
 function startMain(environment: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TEILHABE_TRUST_ACTOR_HEADERS: "1", ...environment },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -57,9 +57,21 @@ function stop(started: Started, signal: NodeJS.Signals): Promise<number | null> 
   });
 }
 
+/** Logs in with the demo account of the Leitung that `npm start` prints: session cookie, CSRF token, reason for opening files. */
+async function logInAsDemoLeitung(address: string): Promise<Record<string, string>> {
+  const response = await fetch(`${address}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: "leitung@demo-traeger.example", password: "Demo-Leitung-2026" }),
+  });
+  expect(response.status).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get("set-cookie") ?? "").split(";")[0]!, "x-csrf-token": csrfToken, "x-teilhabe-reason": encodeURIComponent("Test des Starts") };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function getJson(url: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(url);
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { headers });
   return { status: response.status, body: await response.json() };
 }
 
@@ -102,13 +114,16 @@ describe("npm start (src/server/main.ts)", () => {
     expect(first.output()).toContain("Demo beim ersten Start geladen: Beispiel-Träger mit 50 Klient:innen in fünf Vereinbarungen (A0–A4)");
     expect(first.output()).toContain("vom 02.01.2026 bis 31.03.2026");
 
-    const page = await getJson(`${first.address}/api/v1/clients?limit=5`);
+    expect(first.output()).toContain("leitung@demo-traeger.example  Passwort: Demo-Leitung-2026");
+    expect((await getJson(`${first.address}/api/v1/clients?limit=5`)).status).toBe(401);
+    const session = await logInAsDemoLeitung(first.address);
+    const page = await getJson(`${first.address}/api/v1/clients?limit=5`, session);
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(5);
     expect(page.body.items[0]).toMatchObject({ id: "demo-K-001", name: expect.stringMatching(/^Beispiel-Person /) });
     expect(page.body.nextCursor).not.toBeNull();
 
-    const created = await fetch(`${first.address}/api/v1/clients`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Beispiel-Person Neuaufnahme" }) });
+    const created = await fetch(`${first.address}/api/v1/clients`, { method: "POST", headers: { ...session, "content-type": "application/json" }, body: JSON.stringify({ name: "Beispiel-Person Neuaufnahme" }) });
     expect(created.status).toBe(201);
     const createdId = ((await created.json()) as { id: string }).id;
 
@@ -118,10 +133,11 @@ describe("npm start (src/server/main.ts)", () => {
     const second = await startMain(environment);
     try {
       expect(second.output()).toContain("Demo-Daten vorhanden: Beispiel-Träger mit 51 Klient:innen");
-      const all = await getJson(`${second.address}/api/v1/clients?limit=500`);
+      const again = await logInAsDemoLeitung(second.address);
+      const all = await getJson(`${second.address}/api/v1/clients?limit=500`, again);
       expect(all.body.items).toHaveLength(51);
       expect(all.body.items.filter((client: { id: string }) => client.id === "demo-K-001")).toHaveLength(1);
-      const kept = await getJson(`${second.address}/api/v1/clients/${encodeURIComponent(createdId)}`);
+      const kept = await getJson(`${second.address}/api/v1/clients/${encodeURIComponent(createdId)}`, again);
       expect(kept).toMatchObject({ status: 200, body: { name: "Beispiel-Person Neuaufnahme" } });
     } finally {
       expect(await stop(second, "SIGTERM")).toBe(0);
