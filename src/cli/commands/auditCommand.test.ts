@@ -8,14 +8,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeAuditHash } from "../../server/access/auditChain.ts";
 import { appendAuditEntry } from "../../server/access/appendAuditEntry.ts";
-import { prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
+import { pointEnvironmentAt, prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
 import { openStore, type Store } from "../../store/store.ts";
 import { runTeilhabe } from "../cliTestSupport.ts";
 
 const ORGANISATION = "traeger-protokoll";
 const OTHER = "traeger-anders";
 let isolated: IsolatedTestStore;
-const saved = { DATABASE_URL: process.env.DATABASE_URL, TEILHABE_DATA_DIR: process.env.TEILHABE_DATA_DIR };
+let restoreEnvironment: (() => void) | undefined;
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(isolated.options);
@@ -62,16 +62,11 @@ beforeAll(async () => {
     }
     await store.transaction((tx) => appendAuditEntry(tx, OTHER, { at: "2026-04-01T08:00:00.000Z", userId: "U-ADMIN", role: "administrator", address: "10.0.0.2", action: "login", objectType: "user", objectId: "U-ADMIN" }));
   });
-  delete process.env.DATABASE_URL;
-  delete process.env.TEILHABE_DATA_DIR;
-  Object.assign(process.env, isolated.environment);
+  restoreEnvironment = pointEnvironmentAt(isolated);
 }, 60_000);
 
 afterAll(async () => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnvironment?.();
   await isolated?.remove();
 });
 

@@ -3,7 +3,7 @@
  * German table of a draft run, issuing with --issue, the JSON view, a bad month (exit 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
+import { pointEnvironmentAt, prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
 import { seedBillingExamples } from "../../server/billing/seedBillingExamples.ts";
 import { organisations } from "../../store/schema/index.ts";
 import { openStore } from "../../store/store.ts";
@@ -11,7 +11,7 @@ import { runTeilhabe } from "../cliTestSupport.ts";
 
 const ORGANISATION = "traeger-kommandozeile";
 let isolated: IsolatedTestStore;
-const saved = { DATABASE_URL: process.env.DATABASE_URL, TEILHABE_DATA_DIR: process.env.TEILHABE_DATA_DIR, TEILHABE_ORGANISATION: process.env.TEILHABE_ORGANISATION };
+let restoreEnvironment: (() => void) | undefined;
 
 beforeAll(async () => {
   isolated = await prepareIsolatedTestStore("cli");
@@ -19,16 +19,11 @@ beforeAll(async () => {
   await store.db.insert(organisations).values({ id: ORGANISATION, kind: "provider", name: "Träger Kommandozeile e. V." });
   await seedBillingExamples(store.db, ORGANISATION);
   await store.close();
-  delete process.env.DATABASE_URL;
-  delete process.env.TEILHABE_DATA_DIR;
-  Object.assign(process.env, isolated.environment, { TEILHABE_ORGANISATION: ORGANISATION });
+  restoreEnvironment = pointEnvironmentAt(isolated, { TEILHABE_ORGANISATION: ORGANISATION });
 }, 60_000);
 
 afterAll(async () => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnvironment?.();
   await isolated?.remove();
 });
 

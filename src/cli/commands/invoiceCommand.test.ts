@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeWindows1252 } from "../../documents/datev/windows1252.ts";
 import { checkXrechnungRules } from "../../documents/xrechnung/checkXrechnungRules.ts";
 import { hasXmllint, validateAgainstUbl, XMLLINT_MISSING_MESSAGE } from "../../documents/xrechnung/xmlSchemaTestSupport.ts";
-import { prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
+import { pointEnvironmentAt, prepareIsolatedTestStore, type IsolatedTestStore } from "../../server/billing/isolatedTestStore.ts";
 import { seedBillingExamples } from "../../server/billing/seedBillingExamples.ts";
 import { invoices, organisations } from "../../store/schema/index.ts";
 import { openStore } from "../../store/store.ts";
@@ -21,7 +21,7 @@ import { runTeilhabe } from "../cliTestSupport.ts";
 
 const ORGANISATION = "traeger-dokumente";
 let isolated: IsolatedTestStore;
-const saved = { DATABASE_URL: process.env.DATABASE_URL, TEILHABE_DATA_DIR: process.env.TEILHABE_DATA_DIR, TEILHABE_ORGANISATION: process.env.TEILHABE_ORGANISATION };
+let restoreEnvironment: (() => void) | undefined;
 const folder = mkdtempSync(join(tmpdir(), "teilhabe-invoice-"));
 let draftId = "";
 
@@ -42,9 +42,7 @@ beforeAll(async () => {
   ]);
   await seedBillingExamples(store.db, ORGANISATION);
   await store.close();
-  delete process.env.DATABASE_URL;
-  delete process.env.TEILHABE_DATA_DIR;
-  Object.assign(process.env, isolated.environment, { TEILHABE_ORGANISATION: ORGANISATION });
+  restoreEnvironment = pointEnvironmentAt(isolated, { TEILHABE_ORGANISATION: ORGANISATION });
   expect((await runTeilhabe(["bill-run", "--month", "2026-03", "--issue"])).code).toBe(0);
   expect((await runTeilhabe(["bill-run", "--month", "2026-04"])).code).toBe(0);
   const check = await openStore(isolated.options);
@@ -54,10 +52,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnvironment?.();
   await isolated?.remove();
 });
 

@@ -45,3 +45,21 @@ export async function prepareIsolatedTestStore(prefix: string): Promise<Isolated
   await restored.close();
   return { options: { dataDir }, environment: { TEILHABE_DATA_DIR: dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
+
+/**
+ * Points this process's environment at the isolated store (DATABASE_URL or TEILHABE_DATA_DIR, plus `extra`),
+ * so that commands run in-process open it; returns the function that puts the environment back.
+ */
+export function pointEnvironmentAt(isolated: IsolatedTestStore, extra: Record<string, string> = {}): () => void {
+  const keys = ["DATABASE_URL", "TEILHABE_DATA_DIR", ...Object.keys(extra)];
+  const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
+  delete process.env.DATABASE_URL;
+  delete process.env.TEILHABE_DATA_DIR;
+  Object.assign(process.env, isolated.environment, extra);
+  return () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
