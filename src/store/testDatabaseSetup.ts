@@ -51,7 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (url && template) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      const clones = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`teilhabe_t_${process.pid}_%`]);
+      // Every clone of the template (test stores and isolated stores) carries the template's process id.
+      const clones = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`teilhabe\\_%\\_${process.pid}\\_%`]);
       for (const row of clones.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.end();

@@ -3,13 +3,12 @@
  * prepared test database: an embedded data folder loaded from the dump, or (with DATABASE_URL) a database
  * cloned from the template. Gives the store options, the environment that names it, and a cleanup.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { inject } from "vitest";
 import { openStore, type StoreOptions } from "../../store/store.ts";
+import { cloneTemplateDatabase } from "../../store/storeTestSupport.ts";
 
 export interface IsolatedTestStore {
   options: StoreOptions;
@@ -19,27 +18,8 @@ export interface IsolatedTestStore {
 }
 
 export async function prepareIsolatedTestStore(prefix: string): Promise<IsolatedTestStore> {
-  const url = process.env.DATABASE_URL;
-  const template = inject("postgresTemplate");
-  if (url && template) {
-    const database = `teilhabe_${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
-    await admin.end();
-    const parsed = new URL(url);
-    parsed.pathname = `/${database}`;
-    return {
-      options: { databaseUrl: parsed.toString() },
-      environment: { DATABASE_URL: parsed.toString() },
-      remove: async () => {
-        const drop = new pg.Client({ connectionString: url });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await drop.end();
-      },
-    };
-  }
+  const clone = await cloneTemplateDatabase(prefix);
+  if (clone) return { options: { databaseUrl: clone.url }, environment: { DATABASE_URL: clone.url }, remove: clone.drop };
   const dataDir = mkdtempSync(join(tmpdir(), `teilhabe-${prefix}-`));
   const restored = await openStore({ dataDir, loadDataDir: new Blob([readFileSync(inject("embeddedDumpFile"))]) });
   await restored.close();
