@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web application runs in the browser.
+    files: ["src/web/app/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The domain core is pure: no I/O, no clock, no process state.
     files: ["src/domain/**/*.ts"],
     ignores: ["src/domain/**/*.test.ts", "src/domain/**/*TestSupport.ts"],

@@ -79,9 +79,12 @@ async function benchEngine(label: string, store: Store, clients: number): Promis
 
   const first = await timed(() => runMonth(store, catalogue));
   const drafts = await countDrafts(store);
-  const again = await timed(() => runMonth(store, catalogue));
+  // Repeats replace the draft; their median is the figure of a warm process (the first run also compiles the engine).
+  const repeats = [];
+  for (let i = 0; i < 3; i++) repeats.push(await timed(() => runMonth(store, catalogue)));
+  const again = repeats.sort((a, b) => a.milliseconds - b.milliseconds)[1]!;
   console.log(
-    `  Lauf (lesen, rechnen, Entwürfe schreiben): ${seconds(first.milliseconds)} erster Lauf, ${seconds(again.milliseconds)} Wiederholung (ersetzt den Entwurf)` +
+    `  Lauf (lesen, rechnen, Entwürfe schreiben): ${seconds(first.milliseconds)} erster Lauf, ${seconds(again.milliseconds)} Wiederholung (ersetzt den Entwurf; Median von 3)` +
       ` → ${drafts.invoices} Rechnungsentwürfe, ${drafts.lines.toLocaleString("de-DE")} Positionen, ${drafts.holds.toLocaleString("de-DE")} Rückhalte, ${(drafts.totalCents / 100).toLocaleString("de-DE", { minimumFractionDigits: 2 })} €`,
   );
   const verdict = (milliseconds: number) => `${milliseconds < 10_000 ? "< 10 s erreicht" : "< 10 s verfehlt"}, Verhältnis ${(milliseconds / aggregate).toFixed(1).replace(".", ",")} ${milliseconds / aggregate <= 3 ? "≤ 3 erreicht" : "≤ 3 verfehlt"}`;

@@ -1,7 +1,8 @@
 /**
  * A sixth agreement of a shape we already know (another Land's hourly assistance) needs only data files:
  * a fictitious Bavarian agreement is written as YAML into a fresh folder, loaded, billed and given deadlines
- * with Bavaria's public holidays, without a line of new code. All values here are test fixtures.
+ * with Bavaria's public holidays and rendered as its agreement text from its text.yaml, without a line of new
+ * code. All values here are test fixtures.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,8 @@ import { billCase } from "../domain/billing/billCase.ts";
 import { caseFileSchema } from "../domain/case/caseFileSchema.ts";
 import { computeCaseDeadlines } from "../domain/deadlines/caseDeadlines.ts";
 import { formatFixed } from "../domain/money/amount.ts";
+import { createAgreementText } from "../documents/agreement/agreementText.ts";
+import { textOfTextDocument } from "../documents/text/textDocument.ts";
 import { loadAgreementFolder } from "./agreementCatalogue.ts";
 
 const FILE = "testfall-bayern-assistenz.txt";
@@ -33,6 +36,31 @@ validity:
   autoExpire: true
   ruleId: BY-R09
   source: ${source("§ 9", "gilt ab 01.01.2026 bis 31.12.2026")}
+inputs:
+  - id: P-BY-01
+    label: Tag der Unterzeichnung
+    type: date
+    source: ${source("Unterschriften", "München, den ....")}
+`,
+  "text.yaml": `
+text:
+  title: Testfall Assistenz nach Fachleistungsstunden
+  clauses:
+    - source: { file: ${FILE}, clause: "§ 5" }
+      number: "5"
+      heading: Vergütung
+      paragraphs:
+        - "Die Vergütung beträgt 80,00 € je Fachleistungsstunde, ab 01.07.2026 82,40 €."
+    - source: { file: ${FILE}, clause: "§ 9" }
+      number: "9"
+      heading: Laufzeit
+      paragraphs:
+        - "Die Vereinbarung gilt ab 01.01.2026 bis 31.12.2026."
+    - source: { file: ${FILE}, clause: Unterschriften }
+      signatures:
+        parties:
+          - { role: payer, placeAndDate: "München, den {{P-BY-01}}", lines: [Bezirk Testfranken] }
+          - { role: provider, lines: [Für den Leistungserbringer] }
 `,
   "rates.yaml": `
 rates:
@@ -122,5 +150,12 @@ describe("a sixth agreement as data only", () => {
     const [hilfeplan] = computeCaseDeadlines(agreement, caseFile, { asOf: "2026-04-10" });
     expect(hilfeplan).toMatchObject({ nominalDue: "2026-06-04", workingDayDue: "2026-06-05", drivingDue: "2026-06-05", shifted: true });
     expect(hilfeplan!.explanation).toMatchObject({ ruleId: "BY-R07", source: { file: FILE, clause: "§ 7" } });
+  });
+
+  it("renders its agreement text from its text.yaml: clauses in order, the open signing date as a gap", () => {
+    const text = textOfTextDocument(createAgreementText(agreement, { date: "2026-04-15" }));
+    expect(text).toContain("\n5 Vergütung\nDie Vergütung beträgt 80,00 € je Fachleistungsstunde, ab 01.07.2026 82,40 €.\n\n9 Laufzeit\n");
+    expect(text).toContain("Ort, Datum: München, den [offen: P-BY-01 Tag der Unterzeichnung – noch nicht eingetragen]");
+    expect(text).toContain("Träger der Eingliederungshilfe: Bezirk Testfranken");
   });
 });

@@ -42,6 +42,8 @@ describe("demo accounts", () => {
     ]);
     const assigned = await server.store.db.select({ clientId: clientAssignments.clientId }).from(clientAssignments).where(eq(clientAssignments.userId, "demo-U-fachkraft"));
     expect(assigned.map((row) => row.clientId).sort()).toEqual(["demo-K-003", "demo-K-008", "demo-K-013"]);
+    const leitung = await server.store.db.select({ clientId: clientAssignments.clientId }).from(clientAssignments).where(eq(clientAssignments.userId, "demo-U-leitung"));
+    expect(leitung.map((row) => row.clientId).sort()).toEqual(["demo-K-005", "demo-K-010", "demo-K-015", "demo-K-020", "demo-K-025"]);
     const [stored] = await server.store.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, "demo-U-leitung"));
     expect(stored!.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/);
     expect(stored!.passwordHash).not.toContain("Demo-Leitung-2026");
@@ -50,7 +52,7 @@ describe("demo accounts", () => {
   it("prints every present account with login and password under „Demo-Zugänge“", async () => {
     const present = await findPresentDemoAccounts(server.store.db);
     const text = formatDemoAccounts(present);
-    expect(text.split("\n")[0]).toBe("Demo-Zugänge (nur für die Demo; Anmeldung POST /api/v1/auth/login):");
+    expect(text.split("\n")[0]).toBe("Demo-Zugänge (nur für die Demo; Anmeldung in der Webanwendung oder mit POST /api/v1/auth/login):");
     expect(text).toContain("  Leitung                              leitung@demo-traeger.example  Passwort: Demo-Leitung-2026");
     expect(text.split("\n")).toHaveLength(7);
   });

@@ -1,7 +1,8 @@
 /**
  * The demo's accounts (issue 4): one per role, with public demo passwords that `npm start` prints. The
  * Fachkraft is assigned to three clients of the Bremen agreement A2 (demo-K-003, -008, -013, documented by
- * demo-M-05), the payer caseworker belongs to the Bremen payer (A2 and A4 bill it), the client account reads
+ * demo-M-05), the Leitung to five clients of the A4 Wohngruppe (demo-K-005, -010, -015, -020, -025; any other file
+ * asks her for a reason), the payer caseworker belongs to the Bremen payer (A2 and A4 bill it), the client account reads
  * the file of demo-K-003. Production mode refuses to start with the demo (serverSecrets.ts), so these
  * passwords never guard real data.
  */
@@ -25,9 +26,21 @@ export interface DemoAccount {
   assignedClientIds?: string[];
 }
 
+/** The clients the Leitung looks after herself (the A4 Wohngruppe): their files open without a reason; every other file asks for one. */
+export const DEMO_LEITUNG_CLIENT_IDS = ["demo-K-005", "demo-K-010", "demo-K-015", "demo-K-020", "demo-K-025"];
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { organisationId: DEMO_PROVIDER_ID, id: "demo-U-admin", login: "admin@demo-traeger.example", password: "Demo-Admin-2026", role: "administrator", roleLabel: "Administration", displayName: "Beispiel-Administratorin (Demo)" },
-  { organisationId: DEMO_PROVIDER_ID, id: "demo-U-leitung", login: "leitung@demo-traeger.example", password: "Demo-Leitung-2026", role: "leitung", roleLabel: "Leitung", displayName: "Beispiel-Leitung (Demo)" },
+  {
+    organisationId: DEMO_PROVIDER_ID,
+    id: "demo-U-leitung",
+    login: "leitung@demo-traeger.example",
+    password: "Demo-Leitung-2026",
+    role: "leitung",
+    roleLabel: "Leitung",
+    displayName: "Beispiel-Leitung (Demo)",
+    assignedClientIds: DEMO_LEITUNG_CLIENT_IDS,
+  },
   {
     organisationId: DEMO_PROVIDER_ID,
     id: "demo-U-fachkraft",
@@ -52,7 +65,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /**
- * Writes the demo accounts and the Fachkraft's assignments unless the demo provider already has accounts
+ * Writes the demo accounts and the assignments of the Fachkraft and the Leitung unless the demo provider already has accounts
  * (a data folder from before accounts existed gets them on its next start). Returns whether it wrote them.
  */
 export async function insertDemoAccountsIfAbsent(db: Executor, options: { passwordParameters?: ScryptParameters } = {}): Promise<boolean> {
@@ -85,7 +98,7 @@ export async function insertDemoAccountsIfAbsent(db: Executor, options: { passwo
 export function formatDemoAccounts(accounts: DemoAccount[] = DEMO_ACCOUNTS): string {
   const width = Math.max(...accounts.map((account) => account.roleLabel.length));
   return [
-    "Demo-Zugänge (nur für die Demo; Anmeldung POST /api/v1/auth/login):",
+    "Demo-Zugänge (nur für die Demo; Anmeldung in der Webanwendung oder mit POST /api/v1/auth/login):",
     ...accounts.map((account) => `  ${account.roleLabel.padEnd(width)}  ${account.login}  Passwort: ${account.password}`),
   ].join("\n");
 }

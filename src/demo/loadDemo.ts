@@ -1,18 +1,21 @@
 /**
  * Loads the demo into the store on the first start: the provider `demo-traeger`, its payers, one agreement
- * instance per agreement, the team, and the generated case files (written through importCaseFile), all in one
+ * instance per agreement, the team with its contracts and background checks (demoStaffRecords.ts), the generated
+ * case files (written through importCaseFile), the team's tasks (demoTasks.ts) and the demo accounts, all in one
  * transaction. The provider's row is the marker: when it exists, later starts load nothing.
  */
 import { eq } from "drizzle-orm";
 import type { Catalogue } from "../catalogue/agreementCatalogue.ts";
 import type { Agreement } from "../domain/agreement/agreementSchema.ts";
 import { importCaseFile } from "../store/importCaseFile.ts";
-import { agreementInstances, hilfeplans, organisations, planGoals, staffMembers } from "../store/schema/index.ts";
+import { agreementInstances, backgroundChecks, hilfeplans, organisations, planGoals, staffContracts, staffMembers, tasks } from "../store/schema/index.ts";
 import type { Store } from "../store/store.ts";
 import type { ScryptParameters } from "../server/access/passwordHash.ts";
 import { insertDemoAccountsIfAbsent } from "./demoAccounts.ts";
 import { DEMO_PAYERS, DEMO_PROVIDER, DEMO_PROVIDER_ID } from "./demoOrganisations.ts";
 import { DEMO_STAFF } from "./demoStaff.ts";
+import { demoBackgroundChecks, demoStaffContracts } from "./demoStaffRecords.ts";
+import { demoTasks, type DeadlineRuleOf } from "./demoTasks.ts";
 import { DEMO_AGREEMENT_INSTANCES, documentedMonths, generateDemoCases, type DemoAgreementFamily } from "./generateDemoCases.ts";
 
 export interface DemoLoad {
@@ -45,6 +48,14 @@ export function agreementValidityOf(catalogue: Catalogue): Record<string, { from
 
 function demoMonthsByFamily(today: string, validity: Record<string, { to?: string }>): Record<DemoAgreementFamily, string[]> {
   return Object.fromEntries(DEMO_AGREEMENT_INSTANCES.map((instance) => [instance.family, documentedMonths(today, validity[instance.agreementId]?.to)])) as Record<DemoAgreementFamily, string[]>;
+}
+
+/** The rule and source of an agreement's deadline of a task type (the demo's tasks of that kind carry them). */
+function deadlineRuleIn(catalogue: Catalogue): DeadlineRuleOf {
+  return (agreementId, taskType) => {
+    const rule = catalogue.agreements.get(agreementId)?.deadlines?.rules.find((candidate) => candidate.taskType === taskType);
+    return rule ? { ruleId: rule.ruleId, source: rule.source } : undefined;
+  };
 }
 
 /** Loads the demo unless its provider exists; `today` fixes the documented months. */
@@ -85,6 +96,11 @@ export async function loadDemoIfAbsent(store: Store, catalogue: Catalogue, optio
       },
     ]);
     if (goals.length > 0) await tx.insert(planGoals).values(goals);
+    // Contracts and background checks of the team, and the team's tasks (dated from `today`).
+    const organisationKey = { organisationId: DEMO_PROVIDER_ID };
+    await tx.insert(staffContracts).values(demoStaffContracts(options.today).map((contract) => ({ ...organisationKey, ...contract })));
+    await tx.insert(backgroundChecks).values(demoBackgroundChecks(options.today).map((check) => ({ ...organisationKey, ...check })));
+    await tx.insert(tasks).values(demoTasks(options.today, deadlineRuleIn(catalogue)).map((task) => ({ ...organisationKey, ...task })));
     // One account per role (demoAccounts.ts), printed by `npm start`.
     await insertDemoAccountsIfAbsent(tx, { ...(options.passwordParameters ? { passwordParameters: options.passwordParameters } : {}) });
     return { loaded: true, months: demoMonthsByFamily(options.today, validity) };

@@ -14,6 +14,7 @@ import { resolveSecuritySettings, type SecuritySettings } from "./access/session
 import type { AppContext } from "./appContext.ts";
 import { registerErrorHandler } from "./errorHandler.ts";
 import { ROUTERS } from "./routes/index.ts";
+import { registerWebApp } from "../web/serveWebApp.ts";
 
 z.config(z.locales.de());
 
@@ -34,6 +35,8 @@ export interface AppOptions {
    * or a hop count), so that throttling and the audit trail see the client's address and TLS is recognised.
    */
   trustProxy?: string | number;
+  /** The built web application (src/web/buildWebApp.ts) to serve at / beside the API; none: API only. */
+  webRoot?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -85,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   for (const router of ROUTERS) router(app, options.context);
+  if (options.webRoot) await registerWebApp(app, options.webRoot);
   await app.ready();
   return app;
 }

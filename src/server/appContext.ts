@@ -31,8 +31,24 @@ export interface RequestScope {
  * has its entry and a refused one leaves none.
  */
 export function runInTransaction<T>(context: AppContext, actor: Actor, work: (scope: RequestScope) => Promise<T>): Promise<T> {
+  return runAudited(context, actor, work, (scoped) => context.store.transaction(scoped));
+}
+
+/**
+ * Runs a read-only request (a GET that writes nothing but its audit entry): like runInTransaction, but through
+ * the store's `read` (no BEGIN/COMMIT on PostgreSQL, store.ts). The audit entry is appended after the work
+ * has succeeded and before the answer is sent, by one statement: a read whose entry could not be written is
+ * answered with an error and no data, as inside a transaction; a failed read leaves no entry.
+ * Work that writes anything else must use runInTransaction.
+ */
+export function runRead<T>(context: AppContext, actor: Actor, work: (scope: RequestScope) => Promise<T>): Promise<T> {
+  return runAudited(context, actor, work, (scoped) => context.store.read(scoped));
+}
+
+/** The request's work and then its audit entry, on the executor that `open` gives (a transaction, or a read). */
+function runAudited<T>(context: AppContext, actor: Actor, work: (scope: RequestScope) => Promise<T>, open: (scoped: (tx: Transaction) => Promise<T>) => Promise<T>): Promise<T> {
   const grant = grantOf(actor);
-  return context.store.transaction(async (tx) => {
+  return open(async (tx) => {
     const scope: RequestScope = { actor, tx, context, grant, audit: {} };
     const result = await work(scope);
     if (grant) await auditRequest(tx, actor, grant, context.now(), scope.audit, result);
@@ -42,7 +58,16 @@ export function runInTransaction<T>(context: AppContext, actor: Actor, work: (sc
 
 const BERLIN_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" });
 
-/** Today in Europe/Berlin as ISO date. */
+let knownDay: { text: string; from: number; until: number } | undefined;
+
+/**
+ * Today in Europe/Berlin as ISO date. Formatting with the time zone costs more than a request's own work in
+ * the engine, so the date is kept until the next full minute (it changes at midnight, which is a full minute).
+ */
 export function todayInGermany(): string {
-  return BERLIN_DATE.format(new Date());
+  const now = Date.now();
+  if (knownDay && now >= knownDay.from && now < knownDay.until) return knownDay.text;
+  const minute = Math.floor(now / 60_000) * 60_000;
+  knownDay = { text: BERLIN_DATE.format(new Date(now)), from: minute, until: minute + 60_000 };
+  return knownDay.text;
 }

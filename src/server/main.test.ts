@@ -116,6 +116,17 @@ describe("npm start (src/server/main.ts)", () => {
 
     expect(first.output()).toContain("leitung@demo-traeger.example  Passwort: Demo-Leitung-2026");
     expect((await getJson(`${first.address}/api/v1/clients?limit=5`)).status).toBe(401);
+    // The web application is served at / and at its own addresses (index.html), its scripts under /assets/.
+    expect(first.output()).toContain(`Webanwendung: ${first.address}/`);
+    const page0 = await fetch(`${first.address}/klienten`, { headers: { accept: "text/html" } });
+    expect(page0.status).toBe(200);
+    const html = await page0.text();
+    expect(html).toContain('<html lang="de">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${first.address}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const session = await logInAsDemoLeitung(first.address);
     const page = await getJson(`${first.address}/api/v1/clients?limit=5`, session);
     expect(page.status).toBe(200);

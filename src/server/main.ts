@@ -5,7 +5,8 @@
  * running ones, close the store, exit 0 — every committed write is on disk.
  *
  * Environment: PORT (3000), HOST (localhost), TEILHABE_DATA_DIR (./data), DATABASE_URL, TEILHABE_DEMO_TODAY
- * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo).
+ * (the demo's documentation ends with the month before this date; default today), TEILHABE_DEMO=0 (no demo),
+ * TEILHABE_WEB=0 (the API only, no web application).
  * Accounts and sessions (docs/authentication.md): TEILHABE_SESSION_SECRET(_FILE), TEILHABE_DATABASE_PASSWORD(_FILE),
  * TEILHABE_OIDC_*, TEILHABE_COOKIE_SECURE=1, TEILHABE_SESSION_IDLE_MINUTES (30), TEILHABE_SESSION_ABSOLUTE_HOURS
  * (12), TEILHABE_TRUST_PROXY (behind a reverse proxy); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
@@ -16,6 +17,7 @@ import { findPresentDemoAccounts, formatDemoAccounts } from "../demo/demoAccount
 import { storeOptionsFromEnvironment } from "../store/store.ts";
 import { loadServerConfiguration, ServerSecretsError, type ServerConfiguration } from "./access/serverSecrets.ts";
 import { startServer, type RunningServer } from "./start.ts";
+import { buildWebApp } from "../web/buildWebApp.ts";
 
 /** A start refused because of the environment: shown without a stack trace. */
 class EnvironmentError extends Error {}
@@ -57,7 +59,10 @@ export async function runMain(): Promise<void> {
   } catch (error) {
     throw error instanceof ServerSecretsError ? new EnvironmentError(error.message) : error;
   }
+  // The web application: built with Vite when its sources changed (a few seconds), else served as built.
+  const webRoot = environment.TEILHABE_WEB === "0" ? undefined : await buildWebApp();
   const running = await startServer({
+    ...(webRoot ? { webRoot } : {}),
     store: storeOptionsFromEnvironment(configuration.databaseUrl ? { ...environment, DATABASE_URL: configuration.databaseUrl } : environment),
     host: environment.HOST ?? "localhost",
     port: portFromEnvironment(environment.PORT),
@@ -72,6 +77,7 @@ export async function runMain(): Promise<void> {
   const demoAccounts = environment.TEILHABE_DEMO === "0" ? [] : await findPresentDemoAccounts(running.store.db);
   if (demoAccounts.length > 0) process.stdout.write(`${formatDemoAccounts(demoAccounts)}\n`);
   if (configuration.trustActorHeaders) process.stdout.write("Achtung: TEILHABE_TRUST_ACTOR_HEADERS=1 – Anfragen ohne Sitzung handeln über X-Teilhabe-Kopfzeilen (nur für Benchmarks und Tests)\n");
+  if (webRoot) process.stdout.write(`Webanwendung: ${running.address}/ (Anmeldung mit einem der Demo-Zugänge)\n`);
   process.stdout.write(`API: ${running.address}/api/v1 · Dokumentation: ${running.address}/api/docs · Beenden mit Strg+C\n`);
 
   let stopping = false;

@@ -5,13 +5,13 @@
  * actor's organisation, so an id of another tenant is simply not found (404).
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findClientLinkedTable, visibleClientCondition } from "./access/clientScope.ts";
-import { runInTransaction, type AppContext, type RequestScope } from "./appContext.ts";
+import { runInTransaction, runRead, type AppContext, type RequestScope } from "./appContext.ts";
 import { createPage, decodeCursor, pageSchema, paginationQuerySchema } from "./pagination.ts";
 import { invalidInput, notFound, type InvalidField } from "./problem.ts";
 
@@ -58,8 +58,11 @@ export interface ResourceDefinition {
   description?: string;
 }
 
-/** PostgreSQL's text form of a timestamp with time zone ("2026-12-01 18:03:36.063+00") in a `…At` column; shown as ISO 8601. */
-const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/;
+/**
+ * PostgreSQL's text form of a timestamp with time zone ("2026-12-01 18:03:36.063+00", or in JSON
+ * "2026-12-01T18:03:36.063+00:00") in a `…At` column; shown as ISO 8601.
+ */
+const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/;
 
 /** A stored row as the API shows it: without the tenant column, without empty (null) fields. */
 export function presentRow(row: AnyRecord): StoredRecord {
@@ -89,40 +92,58 @@ export async function findOwnRow(scope: RequestScope, table: TenantTable, id: st
   return row;
 }
 
-/**
- * After a write: the row must still be one the request may see (a Fachkraft cannot create or move a record
- * into the file of a client not assigned to them). Otherwise 404 naming the referenced row, and the
- * transaction rolls back. Notes the row's client for the audit entry.
- */
-async function checkWrittenRowVisible(scope: RequestScope, definition: ResourceDefinition, id: string, body: AnyRecord): Promise<void> {
-  const linked = findClientLinkedTable(definition.table as PgTable);
-  if (!linked) return;
-  const { table } = definition;
-  const rows = await scope.tx
-    .select({ clientId: linked.clientOf, visible: visibleRowsCondition(scope, table as PgTable) ?? sql`true` })
-    .from(table as PgTable)
-    .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, id)))
-    .limit(1);
-  const row = rows[0] as { clientId: string | null; visible: boolean } | undefined;
-  if (row?.clientId) scope.audit.clientId = row.clientId;
-  if (row && row.visible) return;
-  const reference = (definition.references ?? []).find((candidate) => body[candidate.field] !== undefined && body[candidate.field] !== null);
-  throw reference ? notFound(reference.label, String(body[reference.field])) : notFound(definition.label, id);
+/** Keys of the values a write's RETURNING adds for its checks (not columns of any table). */
+const WRITTEN_CLIENT = "__writtenClientId";
+const WRITTEN_VISIBLE = "__writtenVisible";
+const WRITTEN_REFERENCE = "__writtenReference";
+
+/** The references of a body that name a row (a field left out or null references nothing). */
+function presentReferences(definition: ResourceDefinition, body: AnyRecord): Reference[] {
+  return (definition.references ?? []).filter((reference) => body[reference.field] !== undefined && body[reference.field] !== null);
 }
 
-async function checkReferences(scope: RequestScope, references: Reference[] | undefined, record: AnyRecord): Promise<void> {
-  const problems: InvalidField[] = [];
-  for (const reference of references ?? []) {
-    const value = record[reference.field];
-    if (value === undefined || value === null) continue;
-    const rows = await scope.tx
-      .select({ id: reference.table.id })
-      .from(reference.table as PgTable)
-      .where(and(eq(reference.table.organisationId, scope.actor.organisationId), eq(reference.table.id, value)))
-      .limit(1);
-    if (rows.length === 0) problems.push({ path: `body.${reference.field}`, message: `${reference.label} „${value}“ nicht gefunden`, value });
+/**
+ * What a write returns: the row's columns; whether each row the body references exists in the organisation;
+ * and, for a table of a client's file, the row's client and whether the request may see it. All computed by
+ * the INSERT/UPDATE itself (RETURNING), so the checks cost no statement of their own; a failed check throws
+ * and the request's transaction rolls the write back.
+ */
+function writtenRowSelection(scope: RequestScope, definition: ResourceDefinition, body: AnyRecord): Record<string, PgColumn | SQL> {
+  const selection: Record<string, PgColumn | SQL> = { ...(getTableColumns(definition.table as PgTable) as Record<string, PgColumn>) };
+  presentReferences(definition, body).forEach((reference, index) => {
+    const table = reference.table as TenantTable;
+    selection[`${WRITTEN_REFERENCE}${index}`] = sql`EXISTS (SELECT 1 FROM ${reference.table} WHERE ${table.organisationId} = ${scope.actor.organisationId} AND ${table.id} = ${String(body[reference.field])})`;
+  });
+  const linked = findClientLinkedTable(definition.table as PgTable);
+  if (linked) {
+    selection[WRITTEN_CLIENT] = sql`${linked.clientOf}`;
+    selection[WRITTEN_VISIBLE] = visibleRowsCondition(scope, definition.table as PgTable) ?? sql`true`;
   }
+  return selection;
+}
+
+const isTrue = (value: unknown) => value === true || value === "t";
+
+/**
+ * After a write: every row the body references must exist in the organisation (else 400 naming each field),
+ * and the row must still be one the request may see (a Fachkraft cannot create or move a record into the file
+ * of a client not assigned to them; else 404 naming the referenced row). Either way the transaction rolls
+ * back. Notes the row's client for the audit entry. Returns the row without the checks' values.
+ */
+function checkWrittenRow(scope: RequestScope, definition: ResourceDefinition, written: AnyRecord, body: AnyRecord): AnyRecord {
+  const { [WRITTEN_CLIENT]: clientId, [WRITTEN_VISIBLE]: visible, ...row } = written;
+  const problems: InvalidField[] = [];
+  presentReferences(definition, body).forEach((reference, index) => {
+    const key = `${WRITTEN_REFERENCE}${index}`;
+    if (!isTrue(row[key])) problems.push({ path: `body.${reference.field}`, message: `${reference.label} „${String(body[reference.field])}“ nicht gefunden`, value: body[reference.field] });
+    delete row[key];
+  });
   if (problems.length > 0) throw invalidInput(problems);
+  if (!(WRITTEN_VISIBLE in written)) return row;
+  if (clientId) scope.audit.clientId = clientId as string;
+  if (isTrue(visible)) return row;
+  const reference = presentReferences(definition, body)[0];
+  throw reference ? notFound(reference.label, String(body[reference.field])) : notFound(definition.label, String(row.id));
 }
 
 function validateWhole(definition: ResourceDefinition, record: AnyRecord): AnyRecord {
@@ -172,7 +193,7 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
     base,
     { schema: { tags: [tag], summary: `${label}: Liste`, description: definition.description, querystring: listQuerySchema, response: { 200: pageSchema(recordSchema) } } },
     async (request) =>
-      runInTransaction(context, request.actor, async (scope) => {
+      runRead(context, request.actor, async (scope) => {
         const query = request.query as AnyRecord;
         const conditions: SQL[] = [eq(table.organisationId, scope.actor.organisationId)];
         const visible = visibleRowsCondition(scope, table as PgTable);
@@ -195,7 +216,7 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
   routes.get(
     `${base}/:id`,
     { schema: { tags: [tag], summary: `${label}: lesen`, params: idParamsSchema, response: { 200: recordSchema } } },
-    async (request) => runInTransaction(context, request.actor, async (scope) => presentRow(await findOwnRow(scope, table, request.params.id, label))),
+    async (request) => runRead(context, request.actor, async (scope) => presentRow(await findOwnRow(scope, table, request.params.id, label))),
   );
 
   routes.post(
@@ -204,14 +225,12 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
     async (request, reply) => {
       const record = await runInTransaction(context, request.actor, async (scope) => {
         const body = request.body as AnyRecord;
-        await checkReferences(scope, definition.references, body);
         const inserted = await scope.tx
           .insert(table)
           .values({ ...body, organisationId: scope.actor.organisationId, id: randomUUID() })
-          .returning();
-        const stored = presentRow(inserted[0] as AnyRecord);
+          .returning(writtenRowSelection(scope, definition, body));
+        const stored = presentRow(checkWrittenRow(scope, definition, inserted[0] as AnyRecord, body));
         scope.audit.objectId = stored.id;
-        await checkWrittenRowVisible(scope, definition, stored.id, body);
         await definition.afterWrite?.(scope, stored, "create");
         return stored;
       });
@@ -227,14 +246,12 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
         const current = presentRow(await findOwnRow(scope, table, request.params.id, label));
         const changes = request.body as AnyRecord;
         const merged = validateWhole(definition, { ...current, ...changes });
-        await checkReferences(scope, definition.references, changes);
         const updated = await scope.tx
           .update(table)
           .set(updateValues(definition, merged))
           .where(and(eq(table.organisationId, scope.actor.organisationId), eq(table.id, request.params.id)))
-          .returning();
-        const stored = presentRow(updated[0] as AnyRecord);
-        await checkWrittenRowVisible(scope, definition, stored.id, changes);
+          .returning(writtenRowSelection(scope, definition, changes));
+        const stored = presentRow(checkWrittenRow(scope, definition, updated[0] as AnyRecord, changes));
         await definition.afterWrite?.(scope, stored, "update");
         return stored;
       }),

@@ -26,6 +26,8 @@ export interface StartOptions {
   logger?: boolean;
   /** Session key, expiry, OIDC (from serverSecrets.ts) and, for benchmarks only, trusted actor headers. */
   access?: Pick<AppOptions, "security" | "trustActorHeaders" | "trustProxy">;
+  /** The built web application to serve at / (none: the API only). */
+  webRoot?: string;
 }
 
 export interface RunningServer {
@@ -59,7 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const demo = options.demo === false ? { loaded: false } : await loadDemoIfAbsent(store, catalogue, { today: options.demoToday ?? todayInGermany() });
     const summary = await summariseOrganisation(store.db, DEMO_PROVIDER_ID);
     const context: AppContext = { store, catalogue, today: todayInGermany, now: () => new Date().toISOString() };
-    app = await buildApp({ context, defaultOrganisationId: DEMO_PROVIDER_ID, logger: options.logger ?? false, ...options.access });
+    app = await buildApp({ context, defaultOrganisationId: DEMO_PROVIDER_ID, logger: options.logger ?? false, ...options.access, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
     await app.listen({ host: options.host, port: options.port });
     const bound = app.server.address();
     const port = typeof bound === "object" && bound ? bound.port : options.port;

@@ -26,6 +26,8 @@ import {
   staffMembers,
   tasks,
 } from "./schema/index.ts";
+import { AUDIT_APPEND_COLUMNS } from "./auditAppendColumns.ts";
+import { namedStatement, queryArrays, queryRows } from "./rawQuery.ts";
 import type { Executor } from "./store.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,20 +83,43 @@ function toServiceEntry(row: Row): ServiceEntry {
   return entry as ServiceEntry;
 }
 
+/** The columns of a provider's entries read as arrays: case id first, then the case file's fields in this order. */
+const ENTRY_FIELDS = ["id", "date", "start", "end", "minutes", "hours", "timeKind", "assistanceType", "mode", "remoteChannel", "remoteReason", "setting", "groupSize", "consent", "withoutPersonPresent", "staffId", "attribution", "category", "place", "goalId"] as const;
+/** A NULL of these is left out of the entry, as toServiceEntry does; the others are always set. */
+const OPTIONAL_FIELDS = new Set<string>(OPTIONAL_ENTRY_FIELDS);
+
+const PROVIDER_ENTRIES = namedStatement(
+  "teilhabe_provider_entries",
+  `SELECT case_id, id, date::text, start, "end", minutes, hours, time_kind, assistance_type, mode, remote_channel, remote_reason,
+          setting, group_size, consent, without_person_present, staff_id, attribution, category, place, goal_id
+     FROM service_entries
+    WHERE organisation_id = $1 AND date >= $2::date AND date <= $3::date`,
+);
+
 /**
- * The entries of a whole provider's period as plain rows, in the order the engine reads them. Written as SQL
- * with camelCase aliases: drizzle's per-column row mapping cost more than the database for 200,000 rows.
+ * The entries of a whole provider's period as the case files' entries, by case, each case's in the order the
+ * engine reads them (compareEntryRows: date, start, id). Read as arrays of values, one object made per entry:
+ * drizzle's row mapping, then node-postgres' row objects and their copies cost more than the database for
+ * 200,000 rows (garbage collection was a quarter of the read). Sorted here, case by case, not by an ORDER BY:
+ * PostgreSQL sorted all 200,000 rows at once, spilling to disk at the default work_mem.
  */
-async function readProviderEntries(executor: Executor, organisationId: string, entriesFrom: string, to: string): Promise<Row[]> {
-  const result = (await executor.execute(sql`
-    SELECT id, case_id AS "caseId", date::text AS date, start, "end", minutes, hours, time_kind AS "timeKind",
-           assistance_type AS "assistanceType", mode, remote_channel AS "remoteChannel", remote_reason AS "remoteReason",
-           setting, group_size AS "groupSize", consent, without_person_present AS "withoutPersonPresent",
-           staff_id AS "staffId", attribution, category, place, goal_id AS "goalId"
-      FROM service_entries
-     WHERE organisation_id = ${organisationId} AND date >= ${entriesFrom} AND date <= ${to}
-     ORDER BY case_id COLLATE "C", date, start COLLATE "C", id COLLATE "C"`)) as unknown as { rows: Row[] };
-  return result.rows;
+async function readProviderEntries(executor: Executor, organisationId: string, entriesFrom: string, to: string): Promise<Map<string, ServiceEntry[]>> {
+  const rows = await queryArrays(executor, PROVIDER_ENTRIES, [organisationId, entriesFrom, to]);
+  const byCase = new Map<string, ServiceEntry[]>();
+  for (const row of rows) {
+    const entry: Row = {};
+    for (let index = 0; index < ENTRY_FIELDS.length; index++) {
+      const value = row[index + 1];
+      const field = ENTRY_FIELDS[index]!;
+      if ((value !== null && value !== undefined) || !OPTIONAL_FIELDS.has(field)) entry[field] = value;
+    }
+    const caseId = row[0] as string;
+    let group = byCase.get(caseId);
+    if (!group) byCase.set(caseId, (group = []));
+    group.push(entry as ServiceEntry);
+  }
+  for (const group of byCase.values()) group.sort(compareEntryRows);
+  return byCase;
 }
 
 /** The start of the earliest volume period a case's coverages count from (the engine consumes volume from there). */
@@ -117,6 +142,8 @@ interface CaseRecordRows {
   gesamtplanRows: Row[];
   hilfeplanRows: Row[];
   entryRows: Row[];
+  /** The entries already as the case files' entries, by case (the provider reader), instead of entryRows. */
+  entriesByCase?: Map<string, ServiceEntry[]>;
   absenceRows: Row[];
   consentRows: Row[];
   crisisRows: Row[];
@@ -139,7 +166,8 @@ async function readProviderRecords(executor: Executor, organisationId: string, e
     coverageRows: await executor.select().from(costCoverages).where(tenant(costCoverages)),
     gesamtplanRows: await executor.select().from(gesamtplans).where(tenant(gesamtplans)),
     hilfeplanRows: await executor.select().from(hilfeplans).where(tenant(hilfeplans)),
-    entryRows: await readProviderEntries(executor, organisationId, entriesFrom, to),
+    entryRows: [],
+    entriesByCase: await readProviderEntries(executor, organisationId, entriesFrom, to),
     absenceRows: await executor.select().from(absences).where(tenant(absences)),
     consentRows: await executor.select().from(consents).where(tenant(consents)),
     crisisRows: await executor.select().from(crises).where(tenant(crises)),
@@ -168,6 +196,18 @@ function camelCaseKeys(record: Row): Row {
     result[name] = record[key];
   }
   return result;
+}
+
+/** Rows tagged by table (`t`) with the row as JSON (`r`), grouped by table with camelCase keys. */
+function groupTaggedRows(rows: Array<{ t: string; r: Row | string }>): Map<string, Row[]> {
+  const byTable = new Map<string, Row[]>();
+  for (const row of rows) {
+    const record = camelCaseKeys(typeof row.r === "string" ? (JSON.parse(row.r) as Row) : row.r);
+    let group = byTable.get(row.t);
+    if (!group) byTable.set(row.t, (group = []));
+    group.push(record);
+  }
+  return byTable;
 }
 
 /**
@@ -200,15 +240,12 @@ async function readSelectedCaseRecords(executor: Executor, organisationId: strin
     sql` UNION ALL `,
   );
   const result = (await executor.execute(statement)) as unknown as { rows: Array<{ t: string; r: Row | string }> };
-  const byTable = new Map<string, Row[]>();
-  for (const row of result.rows) {
-    const record = camelCaseKeys(typeof row.r === "string" ? (JSON.parse(row.r) as Row) : row.r);
-    let group = byTable.get(row.t);
-    if (!group) byTable.set(row.t, (group = []));
-    group.push(record);
-  }
+  return recordRowsOf(groupTaggedRows(result.rows));
+}
+
+/** The rows of a case file's tables from one statement's tagged rows (entries in their order). */
+function recordRowsOf(byTable: Map<string, Row[]>): CaseRecordRows {
   const rowsOf = (table: string) => byTable.get(table) ?? [];
-  const entryRows = rowsOf("service_entries").sort(compareEntryRows);
   return {
     clientRows: rowsOf("clients"),
     instanceRows: rowsOf("agreement_instances"),
@@ -216,7 +253,7 @@ async function readSelectedCaseRecords(executor: Executor, organisationId: strin
     coverageRows: rowsOf("cost_coverages"),
     gesamtplanRows: rowsOf("gesamtplans"),
     hilfeplanRows: rowsOf("hilfeplans"),
-    entryRows,
+    entryRows: rowsOf("service_entries").sort(compareEntryRows),
     absenceRows: rowsOf("absences"),
     consentRows: rowsOf("consents"),
     crisisRows: rowsOf("crises"),
@@ -239,6 +276,80 @@ export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, qu
   const records = query.caseIds
     ? await readSelectedCaseRecords(executor, organisationId, ids, [...new Set(caseRows.map((row) => row.clientId))], entriesFrom, to)
     : await readProviderRecords(executor, organisationId, entriesFrom, to);
+  return assembleCaseFiles(executor, catalogue, query, caseRows, records);
+}
+
+/**
+ * A client's month as one statement (GET /clients/:id/month/:month, what a Fachkraft opens most): the
+ * client, their cases active in the period, every record those cases' files need, and the period's contacts,
+ * as JSON tagged by table. Prepared once per connection.
+ */
+const CLIENT_MONTH = namedStatement(
+  "teilhabe_client_month",
+  `WITH c AS (
+     SELECT * FROM cases WHERE organisation_id = $1 AND client_id = $2 AND start <= $4::date AND ("end" IS NULL OR "end" >= $3::date)
+   )
+   SELECT 'cases' AS t, row_to_json(x) AS r FROM c x
+   UNION ALL SELECT 'clients', row_to_json(x) FROM clients x WHERE x.organisation_id = $1 AND x.id = $2
+   UNION ALL SELECT 'agreement_instances', row_to_json(x) FROM agreement_instances x WHERE x.organisation_id = $1 AND x.id IN (SELECT agreement_instance_id FROM c)
+   UNION ALL SELECT 'payers', json_build_object('id', x.id, 'name', x.name) FROM organisations x WHERE x.kind = 'payer' AND x.id IN (SELECT payer_id FROM c)
+   ${["cost_coverages", "gesamtplans", "hilfeplans", "absences", "consents", "crises", "case_events"]
+     .map((table) => `UNION ALL SELECT '${table}', row_to_json(x) FROM ${table} x WHERE x.organisation_id = $1 AND x.case_id IN (SELECT id FROM c)`)
+     .join("\n")}
+   UNION ALL SELECT 'service_entries', row_to_json(x) FROM service_entries x WHERE x.organisation_id = $1 AND x.case_id IN (SELECT id FROM c) AND x.date >= $5::date AND x.date <= $4::date
+   UNION ALL SELECT 'accompaniments', row_to_json(x) FROM accompaniments x WHERE x.organisation_id = $1 AND x.case_id IN (SELECT id FROM c) AND x.date >= $5::date AND x.date <= $4::date
+   UNION ALL SELECT 'contacts', row_to_json(x) FROM contacts x WHERE x.organisation_id = $1 AND x.case_id IN (SELECT id FROM c) AND x.date >= $3::date AND x.date <= $4::date
+   UNION ALL SELECT 'staff_members', row_to_json(x) FROM staff_members x WHERE x.organisation_id = $1 AND EXISTS (SELECT 1 FROM c)
+   UNION ALL SELECT 'tasks', row_to_json(x) FROM tasks x WHERE x.organisation_id = $1 AND x.case_id IN (SELECT id FROM c) AND x.status = 'done'`,
+);
+
+export interface ClientMonthFiles {
+  /** The client's row (camelCase keys), undefined when the organisation has no such client. */
+  client: Row | undefined;
+  /** The case files of the client's cases active in the period, by case id. */
+  cases: StoredCase[];
+  /** The period's entries of those cases as stored (notes included), by case, date, start and id. */
+  entryRows: Row[];
+  /** The period's contacts of those cases, by date and id. */
+  contactRows: Row[];
+}
+
+/**
+ * The same statement that also appends the read's audit entry (audit_appends, values $6–$16 in the order of
+ * AUDIT_APPEND_COLUMNS), when the organisation has the client: the read and its entry in one round trip.
+ */
+const CLIENT_MONTH_AUDITED = namedStatement(
+  "teilhabe_client_month_audited",
+  CLIENT_MONTH.text.replace(
+    /^WITH /,
+    `WITH audited AS (
+       INSERT INTO audit_appends (${AUDIT_APPEND_COLUMNS.join(", ")})
+       SELECT ${AUDIT_APPEND_COLUMNS.map((_, index) => `$${index + 6}`).join(", ")} WHERE EXISTS (SELECT 1 FROM clients WHERE organisation_id = $1 AND id = $2)
+     ), `,
+  ),
+);
+
+export async function loadClientMonthFiles(
+  executor: Executor,
+  catalogue: Catalogue,
+  query: { organisationId: string; clientId: string; from: string; to: string; auditAppend?: readonly unknown[] | undefined },
+): Promise<ClientMonthFiles> {
+  const { organisationId, clientId, from, to, auditAppend } = query;
+  const statement = auditAppend ? CLIENT_MONTH_AUDITED : CLIENT_MONTH;
+  const rows = await queryRows<{ t: string; r: Row | string }>(executor, statement, [organisationId, clientId, from, to, from, ...(auditAppend ?? [])]);
+  const byTable = groupTaggedRows(rows);
+  const rowsOf = (table: string) => byTable.get(table) ?? [];
+  const caseRows = rowsOf("cases").sort((a, b) => compareText(a.id, b.id));
+  const records = recordRowsOf(byTable);
+  const entryRows = records.entryRows;
+  const stored = caseRows.length > 0 ? await assembleCaseFiles(executor, catalogue, { organisationId, from, to }, caseRows, records) : [];
+  const contactRows = rowsOf("contacts").sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
+  return { client: records.clientRows[0], cases: stored, entryRows, contactRows };
+}
+
+/** The case files of the case rows from their records; cases that count volume over a longer period get their history. */
+async function assembleCaseFiles(executor: Executor, catalogue: Catalogue, query: CaseFileQuery, caseRows: Row[], records: CaseRecordRows): Promise<StoredCase[]> {
+  const { organisationId, from, to } = query;
   const { clientRows, instanceRows, payerRows, coverageRows, gesamtplanRows, hilfeplanRows, entryRows, absenceRows, consentRows, crisisRows, eventRows, accompanimentRows, staffRows, taskRows } = records;
 
   const clientsById = new Map(clientRows.map((row) => [row.id, row]));
@@ -247,7 +358,7 @@ export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, qu
   const coveragesByCase = groupByCase(coverageRows);
   const gesamtplansByCase = groupByCase(gesamtplanRows);
   const hilfeplansByCase = groupByCase(hilfeplanRows);
-  const entriesByCase = groupByCase(entryRows);
+  const entryRowsByCase = groupByCase(entryRows);
   const absencesByCase = groupByCase(absenceRows);
   const consentsByCase = groupByCase(consentRows);
   const crisesByCase = groupByCase(crisisRows);
@@ -293,7 +404,7 @@ export async function loadCaseFiles(executor: Executor, catalogue: Catalogue, qu
       costCoverages: coverages.map((row) => withoutNulls(row, ["organisationId", "caseId", "payerId", "createdAt"]) as CaseFile["costCoverages"][number]),
       gesamtplans: (gesamtplansByCase.get(caseRow.id) ?? []).map((row) => withoutNulls({ date: row.date, plannedUpdate: row.plannedUpdate }) as CaseFile["gesamtplans"][number]),
       hilfeplans: (hilfeplansByCase.get(caseRow.id) ?? []).map((row) => ({ date: row.date, kind: row.kind })),
-      entries: (entriesByCase.get(caseRow.id) ?? []).map(toServiceEntry),
+      entries: records.entriesByCase ? (records.entriesByCase.get(caseRow.id) ?? []) : (entryRowsByCase.get(caseRow.id) ?? []).map(toServiceEntry),
       absences: (absencesByCase.get(caseRow.id) ?? []).map((row) => withoutNulls({ from: row.from, to: row.to, reason: row.reason, note: row.note }) as CaseFile["absences"][number]),
       payerConsents: (consentsByCase.get(caseRow.id) ?? [])
         .filter((row) => row.party === "payer")

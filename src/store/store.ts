@@ -5,9 +5,6 @@
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -39,14 +36,31 @@ export interface Store {
   db: Database;
   /** Runs the work in one transaction: it commits whole or, on any error, not at all. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs work that only reads (and at its end appends one statement, a read's audit entry). On PostgreSQL
+   * without BEGIN and COMMIT: under READ COMMITTED every statement of a transaction sees its own snapshot
+   * anyway, so the two round trips bought nothing for a read; each statement commits alone. The executor is
+   * a new object per call (over the pool), so that per-request marks (appendAuditEntry's WeakSet) stay per
+   * request. On the embedded engine (one connection shared by every request) in a transaction, as before.
+   */
+  read<T>(work: (executor: Transaction) => Promise<T>): Promise<T>;
   /** The embedded data folder as a tarball (embedded engine only). */
   dumpEmbeddedData(): Promise<Blob>;
   close(): Promise<void>;
 }
 
-function openEmbedded(options: StoreOptions): { store: Store; ready: Promise<void> } {
+/**
+ * The embedded engine is loaded only when it is used: a server on PostgreSQL does not hold PGlite's module
+ * (about 40 MB of resident memory) at all.
+ */
+async function openEmbedded(options: StoreOptions): Promise<{ store: Store; ready: Promise<void> }> {
   const dataDir = options.dataDir ?? "./data";
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   const client = new PGlite({
     ...(dataDir === "memory" ? {} : { dataDir }),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -58,6 +72,7 @@ function openEmbedded(options: StoreOptions): { store: Store; ready: Promise<voi
     kind: "embedded",
     db,
     transaction: (work) => db.transaction(work),
+    read: (work) => db.transaction(work),
     dumpEmbeddedData: async () => {
       await client.exec("CHECKPOINT");
       return client.dumpDataDir("none");
@@ -80,6 +95,7 @@ function openPostgres(options: StoreOptions & { databaseUrl: string }): { store:
     kind: "postgres",
     db,
     transaction: (work) => db.transaction(work),
+    read: (work) => work(Object.create(db) as Transaction),
     dumpEmbeddedData: async () => {
       throw new Error("dumpEmbeddedData: only the embedded engine has a data folder");
     },
@@ -91,7 +107,7 @@ function openPostgres(options: StoreOptions & { databaseUrl: string }): { store:
 
 /** Opens the store and applies every migration not yet applied. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const opened = options.databaseUrl ? openPostgres({ ...options, databaseUrl: options.databaseUrl }) : openEmbedded(options);
+  const opened = options.databaseUrl ? openPostgres({ ...options, databaseUrl: options.databaseUrl }) : await openEmbedded(options);
   try {
     await opened.ready;
   } catch (error) {

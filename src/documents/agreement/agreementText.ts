@@ -7,10 +7,14 @@
  * a clause the data does not quote does not appear (docs/documents.md says so on the document itself).
  */
 import type { Agreement } from "../../domain/agreement/agreementSchema.ts";
-import type { InputDefinition, InputValue } from "../../domain/agreement/inputRegister.ts";
+import type { InputDefinition } from "../../domain/agreement/inputRegister.ts";
 import { parseAmount, toIntegerCents } from "../../domain/money/amount.ts";
-import { formatEuroCents, formatGermanIsoDate, formatGermanQuantity } from "../germanDocumentFormat.ts";
+import { formatEuroCents, formatGermanIsoDate } from "../germanDocumentFormat.ts";
 import { gapRun, plainParagraph, type TextDocument, type TextParagraph, type TextRun, type TextSection } from "../text/textDocument.ts";
+import { inputRun } from "./agreementInputRuns.ts";
+import { createAgreementWordingText, type AgreementParties } from "./agreementWordingText.ts";
+
+export { formatInputValue } from "./agreementInputRuns.ts";
 
 interface QuotedPiece {
   clause: string;
@@ -119,33 +123,6 @@ export function compareClauses(a: string, b: string): number {
   return textA.localeCompare(textB, "de");
 }
 
-const BOOLEAN_TEXT = { true: "ja", false: "nein" } as const;
-
-/** A filled input as printed: "100,00 €", "01.12.2025", "Sozialpädagogin, Heilerzieher". */
-export function formatInputValue(definition: InputDefinition, value: unknown): string {
-  if (Array.isArray(value) && value.length === 0) return "(keine)";
-  if (Array.isArray(value)) return value.map((item) => formatInputValue({ ...definition, type: "text" }, item)).join(", ");
-  if (typeof value === "boolean") return BOOLEAN_TEXT[String(value) as "true" | "false"];
-  const text = String(value);
-  if (definition.type === "money" && DECIMAL.test(text)) return euro(text);
-  if (definition.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatGermanIsoDate(text);
-  if (definition.type === "decimal" && /^-?\d+(\.\d+)?$/.test(text)) return formatGermanQuantity(text);
-  return text;
-}
-
-function filledRun(definition: InputDefinition, filled: InputValue): TextRun {
-  const validity =
-    filled.validFrom || filled.validTo ? ` (gültig ${filled.validFrom ? `ab ${formatGermanIsoDate(filled.validFrom)}` : ""}${filled.validTo ? ` bis ${formatGermanIsoDate(filled.validTo)}` : ""})` : "";
-  return { text: `${formatInputValue(definition, filled.value)}${validity}${filled.example ? " [Beispielwert]" : ""}`, bold: true };
-}
-
-function inputRun(definition: InputDefinition, values: Agreement["inputValues"]): TextRun {
-  const filled = values[definition.id];
-  if (filled && filled.value !== undefined && filled.value !== null && filled.value !== "") return filledRun(definition, filled);
-  if (definition.perCase) return { text: `[je Person im Fall erfasst: ${definition.id} ${definition.label}]` };
-  return gapRun(`${definition.id} ${definition.label}`);
-}
-
 /** One quote as a paragraph: „…“ with each input in place of its blank, or named after the quote. */
 function quoteParagraph(piece: QuotedPiece, values: Agreement["inputValues"]): TextParagraph {
   const runs: TextRun[] = [];
@@ -192,10 +169,21 @@ export interface AgreementTextOptions {
   date: string;
   /** Title of the provider's instance, when it has its own. */
   instanceTitle?: string | null;
+  /** Names and addresses of the parties from the store (organisation rows); they take precedence over the agreement data. */
+  parties?: AgreementParties;
 }
 
-/** The agreement text document (render with createTextDocumentPdf / createTextDocumentDocx). */
+/**
+ * The agreement text document (render with createTextDocumentPdf / createTextDocumentDocx): the full wording
+ * of text.yaml when the agreement has it, otherwise the quotes of the agreement data in clause order.
+ */
 export function createAgreementText(agreement: Agreement, options: AgreementTextOptions): TextDocument {
+  if (agreement.text) return createAgreementWordingText(agreement, agreement.text, options);
+  return createAgreementQuoteText(agreement, options);
+}
+
+/** Fallback for an agreement without text.yaml: its quotes, grouped by clause in the document's order. */
+export function createAgreementQuoteText(agreement: Agreement, options: AgreementTextOptions): TextDocument {
   const byClause = new Map<string, QuotedPiece[]>();
   for (const piece of collectQuotedPieces(agreement)) byClause.set(piece.clause, [...(byClause.get(piece.clause) ?? []), piece]);
   const sections: TextSection[] = [...byClause.keys()].sort(compareClauses).map((clause) => ({

@@ -56,7 +56,8 @@ export function gapRun(text: string): TextRun {
 export function textOfTextDocument(document: TextDocument): string {
   const lines = [document.title, document.subtitle ?? "", ...document.facts];
   for (const section of document.sections) {
-    lines.push("", section.heading);
+    lines.push("");
+    if (section.heading) lines.push(section.heading);
     for (const paragraph of section.paragraphs) lines.push(paragraph.runs.map((run) => run.text).join(""));
   }
   if (document.footnote) lines.push("", document.footnote);

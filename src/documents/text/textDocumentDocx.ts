@@ -14,7 +14,7 @@ export function createTextDocumentDocx(document: TextDocument): Promise<Buffer> 
   if (document.subtitle) children.push(new Paragraph({ children: [new TextRun({ text: document.subtitle, size: 24 })] }));
   for (const fact of document.facts) children.push(new Paragraph({ children: [new TextRun({ text: fact, size: 20 })] }));
   for (const section of document.sections) {
-    children.push(new Paragraph({ heading: section.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
+    if (section.heading) children.push(new Paragraph({ heading: section.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
     for (const paragraph of section.paragraphs) children.push(paragraphOf(paragraph));
   }
   if (document.footnote) children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: document.footnote, size: 16, color: "555555" })] }));

@@ -44,7 +44,8 @@ export function createTextDocumentPdf(document: TextDocument): Promise<Buffer> {
   for (const section of document.sections) {
     pdf.moveDown(0.6);
     if (pdf.y > 740) pdf.addPage();
-    pdf.font("Helvetica-Bold").fontSize(section.level === 1 ? 11.5 : 10.5).fillColor("black").text(section.heading, LEFT, undefined, { width: WIDTH });
+    // A section without a heading (the head of an agreement) continues the text.
+    if (section.heading) pdf.font("Helvetica-Bold").fontSize(section.level === 1 ? 11.5 : 10.5).fillColor("black").text(section.heading, LEFT, undefined, { width: WIDTH });
     pdf.moveDown(0.2).fontSize(9.5);
     for (const paragraph of section.paragraphs) drawParagraph(pdf, paragraph);
   }

@@ -14,6 +14,7 @@ import { volumeParametersSchema } from "../volume/volumeParameters.ts";
 import { staffingParametersSchema } from "../staffing/staffingParameters.ts";
 import { admissionParametersSchema } from "../admission/admissionParameters.ts";
 import { documentationParametersSchema } from "../documentation/documentationParameters.ts";
+import { agreementTextSchema, collectTextInputReferences } from "./agreementTextSchema.ts";
 import { inputDefinitionSchema, inputValueSchema } from "./inputRegister.ts";
 import { inputReferenceSchema, isoDateSchema, sourceSchema, sourcedOrInput } from "./sourceSchema.ts";
 
@@ -99,6 +100,8 @@ export const agreementSchema = agreementHeaderSchema
     staffing: staffingParametersSchema.optional(),
     admission: admissionParametersSchema.optional(),
     documentation: documentationParametersSchema.optional(),
+    /** The full wording of the document with placeholders for its blanks (text.yaml). */
+    text: agreementTextSchema.optional(),
   })
   .strict()
   .superRefine((agreement, context) => {
@@ -129,7 +132,13 @@ export const agreementSchema = agreementHeaderSchema
         for (const [key, child] of Object.entries(record)) if (key !== "inputs" || path.length > 0) visit(child, [...path, key]);
       }
     };
-    visit({ ...agreement, inputs: undefined }, []);
+    visit({ ...agreement, inputs: undefined, text: undefined }, []);
+    // Every placeholder of the agreement text must name a defined input.
+    if (agreement.text) {
+      for (const { path, id } of collectTextInputReferences(agreement.text)) {
+        if (!ids.has(id)) context.addIssue({ code: "custom", path, message: `Platzhalter {{${id}}} nennt eine unbekannte Eingabe ${id}` });
+      }
+    }
     const rateIds = new Set(agreement.rates.map((rate) => rate.id));
     const referencedRates = collectRateReferences(agreement.billing);
     for (const [path, rateId] of referencedRates) {

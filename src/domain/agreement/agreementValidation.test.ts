@@ -89,6 +89,15 @@ describe("agreement files", () => {
     ]);
   });
 
+  it("refuse a German word for a choice code the input does not offer", () => {
+    const parts = withPart(loadA4Parts(), "agreement.yaml", (data) => {
+      const inputs = data.inputs as Record<string, unknown>[];
+      inputs[0] = { ...inputs[0], type: "choice", choices: ["day", "month"], choiceLabels: { day: "Tag", mnth: "Monat" } };
+    });
+    const id = (loadA4Parts().find((part) => part.file === "agreement.yaml")!.data as { inputs: { id: string }[] }).inputs[0]!.id;
+    expect(issuesOf(parts)).toEqual([`agreement.yaml: inputs[0].choiceLabels.mnth (Wert: "Monat"): „mnth“ ist keine Möglichkeit der Eingabe ${id} (choices: day, month)`]);
+  });
+
   it("refuse a key defined in two files and an unknown policy option", () => {
     const parts = [...withPart(loadA4Parts(), "agreement.yaml", (data) => {
       data.policies = { D01: "Z" };

@@ -14,12 +14,21 @@ export const inputDefinitionSchema = z
     label: z.string().min(1).describe("deutsche Bezeichnung"),
     type: z.enum(INPUT_TYPES),
     choices: z.array(z.string()).optional(),
+    choiceLabels: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .describe("deutsche Wörter der Auswahlcodes (Code → Wort), aus der Bezeichnung der Eingabe; Codes, die schon deutsch sind, brauchen keins"),
     source: sourceSchema.describe("Fundstelle der Lücke; das Zitat gibt die Lücke wörtlich wieder"),
     blocks: z.array(z.string()).default([]).describe("was ohne diese Eingabe angehalten wird (Regel-IDs)"),
     owner: z.enum(["provider", "payer", "framework", "parties"]).default("parties"),
     perCase: z.boolean().default(false).describe("wird je Fall in der Falldatei erfasst, nicht in der Vereinbarung"),
   })
-  .strict();
+  .strict()
+  .superRefine((input, context) => {
+    for (const code of Object.keys(input.choiceLabels ?? {}))
+      if (!input.choices?.includes(code))
+        context.addIssue({ code: "custom", path: ["choiceLabels", code], message: `„${code}“ ist keine Möglichkeit der Eingabe ${input.id} (choices: ${(input.choices ?? []).join(", ") || "keine"})` });
+  });
 export type InputDefinition = z.infer<typeof inputDefinitionSchema>;
 
 export const inputValueSchema = z

@@ -65,6 +65,28 @@ describe("A2 per-case rates (A2-R21)", () => {
     expect(change.holds.map((hold) => hold.code)).toEqual(["partMonth"]);
   });
 
+  it("per month: a cost coverage ending on 15.03. holds the March lump sums (X-R05), a following coverage closes the gap", () => {
+    const ending = billCase(a2With("month"), a2Case({ costCoverages: [{ id: "B", from: "2026-01-01", to: "2026-03-15", kind: "gesamtplanWithVolume" }] }), { from: "2026-02-01", to: "2026-03-31" });
+    // February is covered whole and billed; March is covered only until the 15th.
+    expect(lines(ending).map(([label, quantity]) => `${label} ${quantity}`)).toEqual(["Grundpauschale 1", "Investitionsbetrag 1", "Maßnahmepauschale HBG 3 1"]);
+    expect(ending.lines.every((line) => line.periodFrom === "2026-02-01" && line.periodTo === "2026-02-28")).toBe(true);
+    // A2 has no cost-coverage clause of its own (no costCoverageGate in billing.yaml): the hold carries the lump
+    // sum's rule and clause, as a hold for a month without any coverage does.
+    expect(ending.holds.map((hold) => [hold.code, hold.periodFrom, hold.periodTo, hold.explanation.ruleId, hold.explanation.source.clause])).toEqual([
+      ["partMonthCoverage", "2026-03-01", "2026-03-31", "A2-R21", "§ 9 a)"],
+      ["partMonthCoverage", "2026-03-01", "2026-03-31", "A2-R21", "§ 9 b)"],
+      ["partMonthCoverage", "2026-03-01", "2026-03-31", "A2-R21", "§ 9 c)"],
+    ]);
+    expect(ending.holds[0]!.message).toContain("keine Kostenübernahme ab 16.03.2026");
+    const chained = billCase(
+      a2With("month"),
+      a2Case({ costCoverages: [{ id: "B", from: "2026-01-01", to: "2026-03-15", kind: "gesamtplanWithVolume" }, { id: "C", from: "2026-03-16", kind: "gesamtplanWithVolume" }] }),
+      { from: "2026-03-01", to: "2026-03-31" },
+    );
+    expect(chained.holds).toEqual([]);
+    expect(formatFixed(chained.totals.billed)).toBe("360.00");
+  });
+
   it("per day: the need group on each service date decides the Maßnahmepauschale (15 days HBG 3, 16 days HBG 4)", () => {
     const draft = billCase(a2With("serviceDay"), a2Case({ case: { needGroups: [{ from: "2026-01-01", to: "2026-03-15", group: 3 }, { from: "2026-03-16", group: 4 }] } }), { from: "2026-03-01", to: "2026-03-31" });
     expect(lines(draft)).toEqual([

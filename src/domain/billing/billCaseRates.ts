@@ -4,18 +4,19 @@
  * calendar month or per direct-contact hour, as the individual agreement sets (input P-A2-01).
  * - day: every day of the case in the period;
  * - month: every whole calendar month of the case inside the period with one need group; a part month, or a
- *   month whose need group changes, is held (the framework does not say how to prorate);
+ *   month whose need group changes, is held (the framework does not say how to prorate); so is a month whose
+ *   cost coverage ends (or begins) inside it (X-R05: every day of the month must be covered);
  * - hour: direct-contact hours of the service entries (remote contact counts, A2-R06; indirect and other time
  *   are covered by the staff ratios, A2-R09).
  * A missing unit, amount or need group holds the quantity, naming the input; no cost coverage holds it too.
  */
-import { countDaysInMonth, epochDayOfIso, isoOfEpochDay } from "../calendar/calendarDate.ts";
+import { countDaysInMonth, epochDayOfIso, formatGermanDate, fromEpochDay, isoOfEpochDay } from "../calendar/calendarDate.ts";
 import { findNeedGroupOnDate } from "../case/needGroupOnDate.ts";
 import { explain, type Explanation } from "../results/explanation.ts";
 import type { BillingAccumulator, HoldKey } from "./billingAccumulator.ts";
 import type { BillingContext } from "./billingContext.ts";
 import { checkAgreementValidity } from "./agreementValidity.ts";
-import { findCostCoverage } from "./costCoverageGate.ts";
+import { findCostCoverage, findUncoveredDay } from "./costCoverageGate.ts";
 import { findRatePeriod, type PricedPeriod } from "./rateSchedule.ts";
 import { findRateSchedule } from "./preparedAgreement.ts";
 import { listPreparedEntries } from "./preparedCase.ts";
@@ -172,6 +173,25 @@ export function billCaseRates(context: BillingContext, caseRates: CaseRates, acc
             code: "noCostCoverage",
             message: "keine Kostenübernahme / Bewilligung am Leistungsdatum",
             release: "Kostenübernahme des Trägers erfassen (auch rückwirkend)",
+            unit,
+            unitPrice: period.amount,
+            explanation: gate ? explain(gate.ruleId, gate.source) : explanationOf(component, period),
+          },
+          quantity,
+        );
+        continue;
+      }
+      // X-R05: a lump sum per month needs a cost coverage for every day of the month, not only its first.
+      const uncovered = unit === "month" ? findUncoveredDay(context.coverages, day, epochDayOfIso(quantity.lastDate), caseRates.coverageComponent) : undefined;
+      if (uncovered !== undefined) {
+        const gate = agreement.billing?.costCoverageGate;
+        hold(
+          {
+            key: `partMonthCoverage|${component.label}`,
+            kind: "hold",
+            code: "partMonthCoverage",
+            message: `Monatspauschale, aber keine Kostenübernahme ab ${formatGermanDate(fromEpochDay(uncovered))}: die Bewilligung deckt nicht den ganzen Monat, und eine Anteilsberechnung ist nicht geregelt`,
+            release: "Kostenübernahme für den ganzen Monat erfassen (auch rückwirkend) oder eine Regel der Einzelvereinbarung für Teilmonate erfassen",
             unit,
             unitPrice: period.amount,
             explanation: gate ? explain(gate.ruleId, gate.source) : explanationOf(component, period),

@@ -26,6 +26,7 @@ export type Area =
   | "documentation"
   | "caseRecords"
   | "staffing"
+  | "staffDirectory"
   | "tasks"
   | "engineResults"
   | "billing"
@@ -33,7 +34,8 @@ export type Area =
   | "invoiceExports"
   | "dataProtection"
   | "calendar"
-  | "audit";
+  | "audit"
+  | "overview";
 
 export type HumanRole = Exclude<Role, "system">;
 
@@ -51,6 +53,7 @@ export const ACCESS_MATRIX: Record<Area, Partial<Record<HumanRole, Access>>> = {
   documentation: { leitung: "write", fachkraft: "assigned", client: "own" },
   caseRecords: { leitung: "write", fachkraft: "assigned", verwaltung: "read" },
   staffing: { administrator: "read", leitung: "write" },
+  staffDirectory: { administrator: "read", leitung: "read", fachkraft: "read", verwaltung: "read" },
   tasks: { leitung: "write", fachkraft: "assigned", verwaltung: "read" },
   engineResults: { leitung: "read", fachkraft: "assignedRead", verwaltung: "read" },
   billing: { leitung: "write", verwaltung: "write" },
@@ -59,6 +62,7 @@ export const ACCESS_MATRIX: Record<Area, Partial<Record<HumanRole, Access>>> = {
   dataProtection: { leitung: "write" },
   calendar: { administrator: "write", leitung: "write", fachkraft: "write", verwaltung: "write" },
   audit: { administrator: "read", leitung: "read" },
+  overview: { administrator: "read", leitung: "read", fachkraft: "read", verwaltung: "read" },
 };
 
 /** German names of the areas and of the roles (docs, messages). */
@@ -74,6 +78,7 @@ export const AREA_LABELS: Record<Area, string> = {
   documentation: "Dokumentation (Leistungseinträge, Monat einer Person, Berichtsentwürfe)",
   caseRecords: "Fallakten (Abwesenheiten, Einwilligungen, Krisen, Kontakte, Ereignisse, Begleitungen)",
   staffing: "Personal und Personalschlüssel",
+  staffDirectory: "Personalverzeichnis (nur Namen und Qualifikationen, für Auswahllisten)",
   tasks: "Aufgaben",
   engineResults: "Ergebnisse der Regelmaschine (Fristen, Aufnahme, Umfang, Vorschau)",
   billing: "Abrechnungsläufe",
@@ -82,6 +87,7 @@ export const AREA_LABELS: Record<Area, string> = {
   dataProtection: "Datenschutz (Auskunft, Löschung, Aufbewahrung)",
   calendar: "Kalender-Abonnement",
   audit: "Protokoll",
+  overview: "Übersicht (Startseite; jeder Abschnitt nur mit dem Zugriff auf seinen Bereich)",
 };
 
 export const ROLE_LABELS: Record<HumanRole, string> = {
@@ -94,7 +100,7 @@ export const ROLE_LABELS: Record<HumanRole, string> = {
 };
 
 /** Areas of a client's file: every read (list or single record) is written to the audit trail. */
-export const CLIENT_FILE_AREAS: ReadonlySet<Area> = new Set<Area>(["clients", "cases", "costCoverages", "planTexts", "documentation", "caseRecords", "tasks", "engineResults", "invoices", "dataProtection"]);
+export const CLIENT_FILE_AREAS: ReadonlySet<Area> = new Set<Area>(["clients", "cases", "costCoverages", "planTexts", "documentation", "caseRecords", "tasks", "engineResults", "invoices", "dataProtection", "overview"]);
 
 /** Routes whose area is not that of their first segment (method and fastify route URL). */
 export const AREA_OF_ROUTE: Record<string, Area> = {
@@ -107,6 +113,8 @@ export const AREA_OF_ROUTE: Record<string, Area> = {
   "GET /api/v1/cases/:id/deadlines": "engineResults",
   "GET /api/v1/cases/:id/admission": "engineResults",
   "GET /api/v1/cases/:id/volume": "engineResults",
+  "GET /api/v1/clients/:id/volume": "engineResults",
+  "GET /api/v1/clients/:id/deadlines": "engineResults",
   "POST /api/v1/cases/:id/report-drafts": "documentation",
 };
 
@@ -117,6 +125,7 @@ export const AREA_OF_SEGMENT: Record<string, Area> = {
   agreements: "agreements",
   "agreement-instances": "agreementInputs",
   clients: "clients",
+  "client-directory": "clients",
   cases: "cases",
   "cost-coverages": "costCoverages",
   gesamtplans: "planTexts",
@@ -133,6 +142,7 @@ export const AREA_OF_SEGMENT: Record<string, Area> = {
   "case-events": "caseRecords",
   accompaniments: "caseRecords",
   "staff-members": "staffing",
+  "staff-directory": "staffDirectory",
   "staff-contracts": "staffing",
   "background-checks": "staffing",
   staffing: "staffing",
@@ -146,6 +156,7 @@ export const AREA_OF_SEGMENT: Record<string, Area> = {
   "calendar-tokens": "calendar",
   calendar: "calendar",
   audit: "audit",
+  overview: "overview",
 };
 
 /** The area of a route: `findArea("GET", "/api/v1/cases/:id/deadlines")` = "engineResults". */

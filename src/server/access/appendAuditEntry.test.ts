@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditChainHeads, auditEntries } from "../../store/schema/index.ts";
+import { auditAppends, auditChainHeads, auditEntries } from "../../store/schema/index.ts";
 import type { Store } from "../../store/store.ts";
 import { openTestStore } from "../../store/storeTestSupport.ts";
 import { verifyAuditChain, type AuditEntry } from "./auditChain.ts";
@@ -27,6 +27,28 @@ describe("appending to the audit trail", () => {
     await expect(store.db.execute(sql`DELETE FROM audit_entries WHERE organisation_id = 'traeger-a'`)).rejects.toThrow();
   });
 
+  it("hashes at commit exactly as the chain's own check does, also for umlauts, quotes, control characters and empty fields", async () => {
+    const reasons = ["Vertretung für „Anna“ (Urlaub)", 'Zeile 1\nZeile 2\t"zitiert" \\ \u0001 \u001f ☃ 𝄞', null];
+    for (const reason of reasons) await store.transaction((tx) => appendAuditEntry(tx, "traeger-d", { ...record("k1"), reason, clientId: reason === null ? null : "k1" }));
+    const rows = (await store.db.select().from(auditEntries).where(eq(auditEntries.organisationId, "traeger-d")).orderBy(asc(auditEntries.sequence))) as AuditEntry[];
+    expect(rows.map((row) => [row.sequence, row.reason])).toEqual([
+      [1, reasons[0]],
+      [2, reasons[1]],
+      [3, null],
+    ]);
+    expect(verifyAuditChain(rows)).toBeUndefined();
+    // Nothing waits after the commits.
+    expect(await store.db.select().from(auditAppends)).toEqual([]);
+  });
+
+  it("numbers concurrent requests' entries without gaps, in commit order", async () => {
+    await Promise.all(Array.from({ length: 8 }, (_, index) => store.transaction((tx) => appendAuditEntry(tx, "traeger-e", record(`k${index}`)))));
+    const rows = (await store.db.select().from(auditEntries).where(eq(auditEntries.organisationId, "traeger-e")).orderBy(asc(auditEntries.sequence))) as AuditEntry[];
+    expect(rows.map((row) => row.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(rows.map((row) => row.objectId)).size).toBe(8);
+    expect(verifyAuditChain(rows)).toBeUndefined();
+  });
+
   it("leaves no entry when the request's transaction is rolled back", async () => {
     await expect(
       store.transaction(async (tx) => {
@@ -35,5 +57,6 @@ describe("appending to the audit trail", () => {
       }),
     ).rejects.toThrow("refused");
     expect(await store.db.select().from(auditEntries).where(eq(auditEntries.organisationId, "traeger-c"))).toEqual([]);
+    expect(await store.db.select().from(auditAppends)).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * Appends one entry to an organisation's audit trail inside the request's transaction: the chain head is
- * locked (one writer per organisation at a time), the entry is hashed onto the previous one and the head moves
- * on. Because it runs in the request's transaction, a refused request leaves no audit entry of a write that
- * did not happen, and a committed write always has its entry.
+ * Appends one entry to an organisation's audit trail inside the request's transaction: one statement puts the
+ * entry into audit_appends, and at COMMIT a deferred trigger (migration 0004) chains it — locks the chain head
+ * (one writer per organisation at a time), numbers and hashes the entry onto the previous one
+ * (auditChain.ts, the same canonical text), writes it to audit_entries and moves the head. Because it runs in
+ * the request's transaction, a refused request leaves no audit entry of a write that did not happen, and a
+ * committed write always has its entry. The head is locked only inside the commit: concurrent requests of one
+ * organisation no longer wait for each other's round trips between locking the head and committing.
  */
-import { eq, sql } from "drizzle-orm";
-import { auditChainHeads } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
-import { chainAuditEntry, type AuditContent, type AuditEntry } from "./auditChain.ts";
+import { AUDIT_APPEND_COLUMNS } from "../../store/auditAppendColumns.ts";
+import { namedStatement, queryRows } from "../../store/rawQuery.ts";
+import { canonicalContentTail, type AuditContent } from "./auditChain.ts";
 
 export type AuditRecord = Omit<AuditContent, "sequence">;
 
@@ -18,24 +21,35 @@ export function wasAudited(executor: Executor): boolean {
   return AUDITED.has(executor);
 }
 
-export async function appendAuditEntry(executor: Executor, organisationId: string, record: AuditRecord): Promise<AuditEntry> {
-  // Two round trips while the head is locked: lock (or create) the head, then write the entry and move the head
-  // in one statement. The head's lock is held until the request commits, so it is taken last in a request.
-  let [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
-  if (!head) {
-    await executor.insert(auditChainHeads).values({ organisationId, sequence: 0, hash: "0".repeat(64) }).onConflictDoNothing();
-    [head] = await executor.select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, organisationId)).for("update");
-  }
-  const entry = chainAuditEntry(head && head.sequence > 0 ? head : undefined, record);
-  await executor.execute(sql`
-    WITH appended AS (
-      INSERT INTO audit_entries (organisation_id, sequence, at, user_id, role, address, action, object_type, object_id, client_id, reason, previous_hash, hash)
-      VALUES (${organisationId}, ${entry.sequence}, ${entry.at}, ${entry.userId}, ${entry.role}, ${entry.address}, ${entry.action}, ${entry.objectType},
-              ${entry.objectId}, ${entry.clientId ?? null}, ${entry.reason ?? null}, ${entry.previousHash}, ${entry.hash})
-      RETURNING organisation_id
-    )
-    UPDATE audit_chain_heads SET sequence = ${entry.sequence}, hash = ${entry.hash}
-     WHERE organisation_id = (SELECT organisation_id FROM appended)`);
+const APPEND = namedStatement(
+  "teilhabe_audit_append",
+  `INSERT INTO audit_appends (${AUDIT_APPEND_COLUMNS.join(", ")}) VALUES (${AUDIT_APPEND_COLUMNS.map((_, index) => `$${index + 1}`).join(", ")})`,
+);
+
+/** The values of an entry's audit_appends row, in the order of AUDIT_APPEND_COLUMNS. */
+export function auditAppendValues(organisationId: string, record: AuditRecord): unknown[] {
+  return [
+    organisationId,
+    record.at,
+    record.userId,
+    record.role,
+    record.address,
+    record.action,
+    record.objectType,
+    record.objectId,
+    record.clientId ?? null,
+    record.reason ?? null,
+    canonicalContentTail(record),
+  ];
+}
+
+/** Notes that a statement of the transaction appended its entry itself (e.g. a client's month, caseFiles.ts). */
+export function markAudited(executor: Executor): void {
   AUDITED.add(executor);
-  return entry;
+}
+
+/** Adds the entry to the transaction; it is numbered, hashed and chained when the transaction commits. */
+export async function appendAuditEntry(executor: Executor, organisationId: string, record: AuditRecord): Promise<void> {
+  await queryRows(executor, APPEND, auditAppendValues(organisationId, record));
+  markAudited(executor);
 }

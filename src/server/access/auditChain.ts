@@ -27,10 +27,12 @@ export interface AuditEntry extends AuditContent {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** Canonical text of the content: fixed key order, empty fields as null. */
-function canonicalContent(content: AuditContent): string {
+/**
+ * Canonical text of the content without its sequence: what follows "[<sequence>," in the canonical content.
+ * The database chains waiting entries at commit with exactly this text (migration 0004, audit_appends).
+ */
+export function canonicalContentTail(content: Omit<AuditContent, "sequence">): string {
   return JSON.stringify([
-    content.sequence,
     content.at,
     content.userId,
     content.role,
@@ -40,7 +42,12 @@ function canonicalContent(content: AuditContent): string {
     content.objectId,
     content.clientId ?? null,
     content.reason ?? null,
-  ]);
+  ]).slice(1);
+}
+
+/** Canonical text of the content: fixed key order, empty fields as null (the JSON array [sequence, at, …]). */
+function canonicalContent(content: AuditContent): string {
+  return `[${content.sequence},${canonicalContentTail(content)}`;
 }
 
 export function computeAuditHash(previousHash: string, content: AuditContent): string {

@@ -8,7 +8,7 @@
 import type { Actor } from "../actor.ts";
 import type { Transaction } from "../../store/store.ts";
 import { CLIENT_FILE_AREAS } from "./accessMatrix.ts";
-import { appendAuditEntry, wasAudited } from "./appendAuditEntry.ts";
+import { appendAuditEntry, wasAudited, type AuditRecord } from "./appendAuditEntry.ts";
 import type { RequestGrant } from "./clientScope.ts";
 
 /** What a route adds to its request's entry: the created object's id and its client. */
@@ -46,14 +46,14 @@ export function shouldAudit(grant: RequestGrant): boolean {
   return grant.method !== "GET" || CLIENT_FILE_AREAS.has(grant.area);
 }
 
-/** Appends the request's entry unless the work already wrote its own (e.g. a deletion). */
-export async function auditRequest(tx: Transaction, actor: Actor, grant: RequestGrant, at: string, details: AuditDetails, result: unknown): Promise<void> {
-  if (!shouldAudit(grant) || wasAudited(tx)) return;
+/** The request's entry: who, when, what, from where and why; undefined when the request is not audited (shouldAudit). */
+export function describeAuditEntry(actor: Actor, grant: RequestGrant, at: string, details: AuditDetails, result: unknown): AuditRecord | undefined {
+  if (!shouldAudit(grant)) return undefined;
   const { action, objectType } = describeRoute(grant);
   const resultId = result && typeof result === "object" && "id" in result && typeof result.id === "string" ? result.id : undefined;
   const objectId = grant.id ?? details.objectId ?? (action === "list" ? describeFilter(grant.query) : resultId) ?? "-";
   const queryClient = typeof grant.query.clientId === "string" ? grant.query.clientId : undefined;
-  await appendAuditEntry(tx, actor.organisationId, {
+  return {
     at,
     userId: actor.userId,
     role: actor.role,
@@ -63,5 +63,12 @@ export async function auditRequest(tx: Transaction, actor: Actor, grant: Request
     objectId,
     clientId: grant.clientId ?? details.clientId ?? queryClient ?? null,
     reason: grant.reason ?? null,
-  });
+  };
+}
+
+/** Appends the request's entry unless the work already wrote its own (e.g. a deletion, a client's month). */
+export async function auditRequest(tx: Transaction, actor: Actor, grant: RequestGrant, at: string, details: AuditDetails, result: unknown): Promise<void> {
+  if (wasAudited(tx)) return;
+  const record = describeAuditEntry(actor, grant, at, details, result);
+  if (record) await appendAuditEntry(tx, actor.organisationId, record);
 }

@@ -436,6 +436,22 @@ describe("audit trail of requests", () => {
     expect((await server.store.db.select({ n: count() }).from(serviceEntries).where(and(eq(serviceEntries.organisationId, TENANT_A), eq(serviceEntries.caseId, tenant.unassigned.case))))[0]!.n).toBe(entriesBefore);
   });
 
+  it("records every read of a file once, also reads at the same time (on PostgreSQL without BEGIN/COMMIT), and none for a read that failed", async () => {
+    const tenant = tenants[TENANT_A]!;
+    const before = await auditCount(TENANT_A);
+    const paths = [`/api/v1/clients/${tenant.assigned.client}/month/2026-03`, `/api/v1/crises/${tenant.assigned.ids.crises}`, `/api/v1/service-entries?caseId=${tenant.assigned.case}`];
+    for (const path of paths) expect((await call(fachkraft(), "GET", path)).status, path).toBe(200);
+    expect(await auditCount(TENANT_A)).toBe(before + 3);
+    const together = await Promise.all(Array.from({ length: 6 }, (_, index) => call(fachkraft(), "GET", paths[index % 3]!)));
+    expect(together.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await auditCount(TENANT_A)).toBe(before + 9);
+    const entries = (await server.store.db.select().from(auditEntries).where(eq(auditEntries.organisationId, TENANT_A)).orderBy(auditEntries.sequence)).slice(-9);
+    expect(entries.filter((entry) => entry.objectType === "clients/month").map((entry) => [entry.action, entry.objectId, entry.clientId])).toEqual(Array.from({ length: 3 }, () => ["read", tenant.assigned.client, tenant.assigned.client]));
+    expect((await call(fachkraft(), "GET", "/api/v1/clients/gibt-es-nicht/month/2026-03")).status).toBe(404);
+    expect((await call(fachkraft(), "GET", "/api/v1/service-entries/gibt-es-nicht")).status).toBe(404);
+    expect(await auditCount(TENANT_A)).toBe(before + 9);
+  });
+
   it("records a billing run and its issue by Verwaltung, one entry each", async () => {
     const verwaltung = callersOf(TENANT_A).find((caller) => caller.role === "verwaltung")!;
     const before = await auditCount(TENANT_A);

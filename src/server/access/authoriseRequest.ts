@@ -7,12 +7,14 @@
  * their own queries; the decision is kept for the request's transaction (runInTransaction), which also
  * writes the audit entry (auditRequest.ts).
  */
-import { and, eq } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../appContext.ts";
 import { notFound, ProblemError } from "../problem.ts";
 import { findAccess, findArea, isMethodAllowed, ROLE_LABELS, AREA_LABELS, type HumanRole } from "./accessMatrix.ts";
-import { CLIENT_LINKED_TABLES, clientViewOf, isClientAssigned, keepGrant, visibleClientCondition, type RequestGrant } from "./clientScope.ts";
+import { namedStatement, queryRows, type NamedStatement } from "../../store/rawQuery.ts";
+import { CLIENT_LINKED_TABLES, clientViewOf, isClientAssigned, keepGrant, type ClientView, type RequestGrant } from "./clientScope.ts";
 
 export const REASON_HEADER = "x-teilhabe-reason";
 
@@ -39,6 +41,39 @@ function refuseArea(role: HumanRole, area: string, hasId: boolean, id: string | 
   return new ProblemError(403, `Die Rolle „${ROLE_LABELS[role]}“ hat keinen Zugriff auf diesen Bereich (${area})`);
 }
 
+const dialect = new PgDialect({ casing: "snake_case" });
+const ROW_LOOKUPS = new Map<string, NamedStatement>();
+
+/**
+ * The statement that finds the row a route names, with its client, among the rows the view may see: one
+ * prepared statement per table and kind of view (the values are the organisation, the id and the view's own).
+ */
+function rowLookupOf(segment: string, view: ClientView): NamedStatement {
+  const key = `${segment}|${view.kind}`;
+  let statement = ROW_LOOKUPS.get(key);
+  if (statement) return statement;
+  const { table, clientOf } = CLIENT_LINKED_TABLES[segment]!;
+  const name = getTableName(table);
+  const client = dialect.sqlToQuery(sql`${clientOf}`).sql;
+  const visible =
+    view.kind === "all"
+      ? ""
+      : view.kind === "assigned"
+        ? `AND ${client} IN (SELECT a.client_id FROM client_assignments a WHERE a.organisation_id = $3 AND a.user_id = $4)`
+        : view.kind === "own" && view.clientId
+          ? `AND ${client} = $3`
+          : "AND false";
+  statement = namedStatement(`teilhabe_row_${name}_${view.kind}`, `SELECT ${client} AS "clientId" FROM "${name}" WHERE "${name}".organisation_id = $1 AND "${name}".id = $2 ${visible} LIMIT 1`);
+  ROW_LOOKUPS.set(key, statement);
+  return statement;
+}
+
+function rowLookupValues(organisationId: string, id: string, view: ClientView): unknown[] {
+  if (view.kind === "assigned") return [organisationId, id, view.organisationId, view.userId];
+  if (view.kind === "own" && view.clientId) return [organisationId, id, view.clientId];
+  return [organisationId, id];
+}
+
 /** Decides one request: throws 403/404/428, or keeps the grant for the request's transaction. */
 export async function authoriseRequest(context: AppContext, request: FastifyRequest): Promise<void> {
   const routeUrl = request.routeOptions.url;
@@ -61,13 +96,8 @@ export async function authoriseRequest(context: AppContext, request: FastifyRequ
   const segment = routeUrl.replace(/^\/api\/v1\//, "").split("/")[0] ?? "";
   const linked = id !== undefined ? CLIENT_LINKED_TABLES[segment] : undefined;
   if (linked && id !== undefined) {
-    const { table, clientOf, label } = linked;
-    const visible = visibleClientCondition(view, clientOf);
-    const rows = await context.store.db
-      .select({ clientId: clientOf })
-      .from(table)
-      .where(and(eq(table.organisationId, actor.organisationId), eq(table.id, id), visible))
-      .limit(1);
+    const { label } = linked;
+    const rows = await queryRows<{ clientId: string | null }>(context.store.db, rowLookupOf(segment, view), rowLookupValues(actor.organisationId, id, view));
     if (rows.length === 0) throw notFound(label, id);
     clientId = (rows[0]!.clientId as string | null) ?? undefined;
     if (role === "leitung" && method === "GET" && clientId !== undefined && !reason && !(await isClientAssigned(context.store.db, actor.organisationId, actor.userId, clientId)))

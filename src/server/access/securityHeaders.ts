@@ -1,6 +1,7 @@
 /**
  * Security headers on every response (issue 4), through @fastify/helmet: a content security policy that
- * allows only the server's own resources and no framing (default-src 'self'; frame-ancestors 'none'),
+ * allows only the server's own resources (and data: images: the KERN icons) and no framing (default-src 'self';
+ * img-src 'self' data:; frame-ancestors 'none'),
  * Referrer-Policy no-referrer, X-Content-Type-Options nosniff, X-Frame-Options DENY, HSTS, and the
  * cross-origin policies. The Swagger UI page (/api/docs) needs inline styles and data: images (its logo):
  * SWAGGER_UI_CSP is its own, wider policy, set by @fastify/swagger-ui on its routes only. API answers hold
@@ -12,6 +13,8 @@ import type { FastifyInstance } from "fastify";
 
 export const API_CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
+  // The KERN UX icons are CSS masks given as data: SVG images; images cannot run script.
+  imgSrc: ["'self'", "data:"],
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, lt, ne, or } from "drizzle-orm";
 import { organisations, sessions, users } from "../../store/schema/index.ts";
+import { namedStatement, queryRows } from "../../store/rawQuery.ts";
 import type { Executor } from "../../store/store.ts";
 import type { SecuritySettings } from "./sessionSettings.ts";
 
@@ -91,16 +92,31 @@ export async function createSession(
   return { token, session: { tokenHash, csrfToken, createdAt, lastSeenAt: createdAt, expiresAt, idleExpiresAt: idleExpiry(createdAt, options.settings, expiresAt), account } };
 }
 
+interface SessionRow extends SessionAccount {
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  pending: boolean;
+}
+
+/** The session of a token hash with its account: the statement every request with a cookie runs (prepared once per connection). */
+const FIND_SESSION = namedStatement(
+  "teilhabe_find_session",
+  `SELECT s.csrf_token AS "csrfToken", s.created_at::text AS "createdAt", s.last_seen_at::text AS "lastSeenAt", s.expires_at::text AS "expiresAt",
+          s.pending_second_factor AS pending, u.organisation_id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind",
+          u.id AS "userId", u.login, u.display_name AS "displayName", u.role, u.client_id AS "clientId", u.totp_secret AS "totpSecret", u.disabled
+     FROM sessions s
+     JOIN users u ON u.organisation_id = s.organisation_id AND u.id = s.user_id
+     JOIN organisations o ON o.id = u.organisation_id
+    WHERE s.token_hash = $1
+    LIMIT 1`,
+);
+
 /** Finds the session of a cookie token at `now`; an ended one is deleted and reported as expired. */
 export async function findSession(db: Executor, token: string, options: { now: string; settings: SecuritySettings }): Promise<SessionLookup> {
   const tokenHash = hashSessionToken(token, options.settings.sessionSecret);
-  const [row] = await db
-    .select({ csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, pending: sessions.pendingSecondFactor, ...accountColumns })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.organisationId, sessions.organisationId), eq(users.id, sessions.userId)))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  const [row] = await queryRows<SessionRow>(db, FIND_SESSION, [tokenHash]);
   if (!row) return { status: "unknown" };
   const nowMs = Date.parse(options.now);
   const lastSeenAt = new Date(row.lastSeenAt).toISOString();

@@ -6,6 +6,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { Exact } from "../../domain/money/amount.ts";
 import { invoiceLines, invoices } from "../../store/schema/index.ts";
+import { insertRowsAsJson } from "../../store/insertRowsAsJson.ts";
 import { conflict, notFound } from "../problem.ts";
 import type { BillingScope } from "./billingScope.ts";
 import { issueDraftInvoice } from "./issueInvoices.ts";
@@ -59,7 +60,9 @@ export async function correctInvoice(scope: BillingScope, invoiceId: string): Pr
     })
     .returning();
   if (lines.length > 0)
-    await scope.tx.insert(invoiceLines).values(
+    await insertRowsAsJson(
+      scope.tx,
+      invoiceLines,
       lines.map((line) => ({ ...line, invoiceId: cancellationId, quantity: new Exact(line.quantity).negated().toString(), amountCents: -line.amountCents })),
     );
   const cancellation = await issueDraftInvoice(scope, draft!);

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { formatCents } from "../../domain/money/amount.ts";
-import { billingHolds, billingRuns, invoiceLines, invoices } from "../../store/schema/index.ts";
+import { billingHolds, billingRuns, cases, invoiceLines, invoices } from "../../store/schema/index.ts";
 import type { Executor } from "../../store/store.ts";
 import { notFound } from "../problem.ts";
 
@@ -13,6 +13,15 @@ type InvoiceRow = typeof invoices.$inferSelect;
 type LineRow = typeof invoiceLines.$inferSelect;
 type HoldRow = typeof billingHolds.$inferSelect;
 type RunRow = typeof billingRuns.$inferSelect;
+
+/** The store's text of a timestamp ("2026-12-01 20:37:55.828+00") as ISO 8601 ("2026-12-01T20:37:55.828Z"). */
+export function isoTimestamp(value: string): string;
+export function isoTimestamp(value: string | null): string | null;
+export function isoTimestamp(value: string | null): string | null {
+  if (value === null) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
 
 export function presentInvoiceSummary(row: InvoiceRow, lineCount: number) {
   return {
@@ -33,7 +42,7 @@ export function presentInvoiceSummary(row: InvoiceRow, lineCount: number) {
     supplementary: row.supplementary,
     cancelsInvoiceId: row.cancelsInvoiceId,
     correctsInvoiceId: row.correctsInvoiceId,
-    createdAt: row.createdAt,
+    createdAt: isoTimestamp(row.createdAt),
   };
 }
 export type InvoiceSummaryView = ReturnType<typeof presentInvoiceSummary>;
@@ -64,7 +73,8 @@ export function presentLine(row: LineRow) {
 }
 export type LineView = ReturnType<typeof presentLine>;
 
-export function presentHold(row: HoldRow) {
+/** A hold with the agreement instance of its case (the hold row names only the agreement; null when the case is gone). */
+export function presentHold(row: HoldRow, agreementInstanceId: string | null) {
   return {
     id: row.id,
     runId: row.runId,
@@ -72,6 +82,7 @@ export function presentHold(row: HoldRow) {
     caseId: row.caseId,
     clientId: row.clientId,
     agreementId: row.agreementId,
+    agreementInstanceId,
     kind: row.kind,
     code: row.code,
     message: row.message,
@@ -108,7 +119,20 @@ export async function presentInvoiceSummaries(tx: Executor, organisationId: stri
 }
 
 export function presentRunRow(row: RunRow) {
-  return { id: row.id, month: row.month, state: row.state, computedAt: row.computedAt, issuedAt: row.issuedAt, caseCount: row.caseCount, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    month: row.month,
+    state: row.state,
+    computedAt: isoTimestamp(row.computedAt),
+    issuedAt: isoTimestamp(row.issuedAt),
+    caseCount: row.caseCount,
+    createdAt: isoTimestamp(row.createdAt),
+  };
+}
+
+/** The sums a clerk checks first: invoices (not cancellations) and their total, holds and their computed amount. */
+export function presentRunTotals(invoiceCount: number, totalCents: number, holdCount: number, heldCents: number) {
+  return { invoiceCount, totalCents, total: formatCents(totalCents), holdCount, heldCents, held: formatCents(heldCents) };
 }
 
 /** A run with its invoices (totals, no lines) and its holds, and the sums a clerk checks first. */
@@ -121,18 +145,19 @@ export async function loadRunView(tx: Executor, organisationId: string, runId: s
     .where(and(eq(invoices.organisationId, organisationId), eq(invoices.runId, runId)))
     .orderBy(asc(invoices.id));
   const holdRows = await tx
-    .select()
+    .select({ hold: billingHolds, agreementInstanceId: cases.agreementInstanceId })
     .from(billingHolds)
+    .leftJoin(cases, and(eq(cases.organisationId, billingHolds.organisationId), eq(cases.id, billingHolds.caseId)))
     .where(and(eq(billingHolds.organisationId, organisationId), eq(billingHolds.runId, runId)))
     .orderBy(asc(billingHolds.id));
   const invoiceViews = await presentInvoiceSummaries(tx, organisationId, invoiceRows);
-  const holds = holdRows.map(presentHold);
+  const holds = holdRows.map((row) => presentHold(row.hold, row.agreementInstanceId));
   const ownInvoices = invoiceViews.filter((invoice) => invoice.kind === "invoice");
   const totalCents = ownInvoices.reduce((sum, invoice) => sum + invoice.totalCents, 0);
   const heldCents = holds.reduce((sum, hold) => sum + (hold.amountCents ?? 0), 0);
   return {
     ...presentRunRow(run),
-    totals: { invoiceCount: ownInvoices.length, totalCents, total: formatCents(totalCents), holdCount: holds.length, heldCents, held: formatCents(heldCents) },
+    totals: presentRunTotals(ownInvoices.length, totalCents, holds.length, heldCents),
     invoices: invoiceViews,
     holds,
   };

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { insertRowsAsJson } from "../../store/insertRowsAsJson.ts";
 import { billingHolds, billingRuns, invoiceLines, invoices } from "../../store/schema/index.ts";
 import { resolveMonthPeriod } from "./billingMonth.ts";
 import { lockBillingMonth } from "./billingMonthLock.ts";
@@ -13,9 +14,6 @@ import type { BillingScope } from "./billingScope.ts";
 import { compareWithIssued, type IssuedLine } from "./compareWithIssued.ts";
 import { computeMonthBilling, type ComputedHold, type ComputedLine } from "./computeMonthBilling.ts";
 import { pauseBillingRunForTest } from "./testPause.ts";
-
-/** Rows per INSERT: one statement may carry at most 65,535 parameters (lines and holds have 22 columns or fewer). */
-const CHUNK = 2_500;
 
 /** Ids that sort in the order the run made them: "<run>-R0001" per payer, "<run>-H000001" per hold. */
 function invoiceIdOf(runId: string, index: number): string {
@@ -154,7 +152,7 @@ export async function runBillingMonth(scope: BillingScope, month: string, option
     await insertLines(scope, invoiceId, difference.lines);
   }
   const holdRows = holds.map((hold, index) => ({ organisationId, id: holdIdOf(runId, index + 1), runId, ...hold }));
-  for (let index = 0; index < holdRows.length; index += CHUNK) await scope.tx.insert(billingHolds).values(holdRows.slice(index, index + CHUNK));
+  await insertRowsAsJson(scope.tx, billingHolds, holdRows);
   await pauseBillingRunForTest();
   return { runId, replaced: draftRun !== undefined };
 }
@@ -165,5 +163,5 @@ export async function insertLines(scope: BillingScope, invoiceId: string, lines:
     const { payerId: _payerId, ...stored } = line as ComputedLine;
     return { ...stored, organisationId: scope.organisationId, invoiceId, position: index + 1 };
   });
-  for (let index = 0; index < rows.length; index += CHUNK) await scope.tx.insert(invoiceLines).values(rows.slice(index, index + CHUNK));
+  await insertRowsAsJson(scope.tx, invoiceLines, rows);
 }

@@ -80,12 +80,16 @@ function orderEntries(entries: ServiceEntry[]): ServiceEntry[] {
   return [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.start ?? "") < (b.start ?? "") ? -1 : (a.start ?? "") > (b.start ?? "") ? 1 : 0));
 }
 
-/** `stored` must hold the entries of the entry's month (and the volume history the loader adds). */
-export function checkEntryBeforeSave(stored: ResolvedCase, entryInput: ServiceEntry, month: Period): EntryCheckResult {
+/**
+ * `stored` must hold the entries of the entry's month (and the volume history the loader adds). `replacedEntryId`:
+ * the stored entry being edited, left out before the edited one is added (so it is not counted twice).
+ */
+export function checkEntryBeforeSave(stored: ResolvedCase, entryInput: ServiceEntry, month: Period, replacedEntryId?: string): EntryCheckResult {
   const entry: ServiceEntry = { ...entryInput, id: UNSAVED_ENTRY_ID };
-  const withEntry = { ...stored.caseFile, entries: orderEntries([...stored.caseFile.entries, entry]) };
+  const caseFile = replacedEntryId === undefined ? stored.caseFile : { ...stored.caseFile, entries: stored.caseFile.entries.filter((other) => other.id !== replacedEntryId) };
+  const withEntry = { ...caseFile, entries: orderEntries([...caseFile.entries, entry]) };
   const documentation = checkServiceEntry(stored.agreement, withEntry, entry).map((finding) => withOrigin(finding, "documentation"));
-  const before = billCase(stored.agreement, stored.caseFile, month);
+  const before = billCase(stored.agreement, caseFile, month);
   const after = billCase(stored.agreement, withEntry, month);
   const findings = [...documentation, ...billingFindings(before, after, entry)];
   return {

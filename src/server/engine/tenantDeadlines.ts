@@ -65,7 +65,9 @@ export async function computeTenantDeadlines(scope: RequestScope, asOf: string, 
   const notComputed: TenantDeadlineOverview["notComputed"] = [];
   const casesByInstance = new Map<string, StoredCase[]>();
   for (const entry of stored) {
-    casesByInstance.set(entry.agreementInstanceId, [...(casesByInstance.get(entry.agreementInstanceId) ?? []), entry]);
+    const known = casesByInstance.get(entry.agreementInstanceId);
+    if (known) known.push(entry);
+    else casesByInstance.set(entry.agreementInstanceId, [entry]);
     const agreementId = typeof entry.caseFile.agreement === "string" ? entry.caseFile.agreement : entry.caseFile.agreement.template;
     if (!entry.agreement) {
       notComputed.push({ agreementInstanceId: entry.agreementInstanceId, agreementId, caseId: entry.caseId, message: `Vereinbarung ${agreementId} ist nicht geladen; Fristen des Falls nicht berechnet` });

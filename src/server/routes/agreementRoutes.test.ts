@@ -41,6 +41,144 @@ describe("agreement catalogue", () => {
   });
 });
 
+describe("agreement detail: rates, choices, filled values, decisions", () => {
+  type Rate = { id: string; label: string; unit: string; ruleId: string; key?: Record<string, unknown>; periods: Record<string, unknown>[] };
+  const rateOf = (body: { rates: Rate[] }, id: string) => body.rates.find((rate) => rate.id === id);
+
+  it("gives A4's rates as printed: the Tagessatz with its components, period and clause; an open amount names its input", async () => {
+    const a4 = (await server.api("GET", "/api/v1/agreements/A4")).body;
+    expect(a4.rates.map((rate: Rate) => rate.id)).toEqual([
+      "dailyRate",
+      "absenceRate",
+      "rentSupplementDay",
+      "rentSupplementMonth",
+      "accompanimentSkilled",
+      "accompanimentNonSkilled",
+      "violenceProtectionOfficer",
+      "womensRepresentative",
+    ]);
+    expect(rateOf(a4, "dailyRate")).toEqual({
+      id: "dailyRate",
+      label: "Gesamtentgelt pro Leistungsberechtigtem und Leistungstag",
+      unit: "serviceDay",
+      ruleId: "A4-R07",
+      periods: [
+        {
+          validFrom: "2026-01-01",
+          validTo: "2026-06-30",
+          printedAmount: "1446.38",
+          amount: "1446.38",
+          amountCents: 144638,
+          example: false,
+          components: [
+            { name: "Grundpauschale", amount: "72.22" },
+            { name: "Maßnahmepauschale", amount: "849.24" },
+            { name: "Ergänzungspauschale", amount: "137.93" },
+            { name: "Investitionsbetrag", amount: "46.88" },
+            { name: "Interventionsdienst", amount: "340.11" },
+          ],
+          source: {
+            file: "004_46ec7c044b308469.txt",
+            clause: "§ 5.1",
+            quote: "Für die Zeit ab dem 01. Januar 2026 – 30. Juni 2026 wird … folgendes Entgelt pro Leistungsberechtigtem und Leistungstag vereinbart",
+          },
+          ruleId: "A4-R07",
+        },
+      ],
+    });
+    expect(rateOf(a4, "absenceRate")?.periods[0]).toMatchObject({ amount: "1216.01", amountCents: 121601, source: { clause: "§ 5.3" }, ruleId: "A4-R09" });
+    expect(rateOf(a4, "rentSupplementDay")?.periods[0]).toMatchObject({ printedAmount: "21.73", amount: "21.73", amountCents: 2173, components: [], source: { clause: "§ 5.5", quote: "21,73 € pro Belegungstag" }, ruleId: "A4-R11" });
+    const skilled = rateOf(a4, "accompanimentSkilled")!;
+    expect(skilled.key).toEqual({ qualification: "skilled" });
+    expect(skilled.periods).toEqual([
+      {
+        validFrom: "2026-01-01",
+        validTo: "2026-06-30",
+        inputId: "P-A4-09",
+        example: false,
+        components: [],
+        source: { file: "004_46ec7c044b308469.txt", clause: "§ 5.8", quote: "pro kompensierter Leistungsstunde (60 Minuten)" },
+        ruleId: "A4-R13",
+      },
+    ]);
+    // A2's lump sums are keyed by need group.
+    const a2 = (await server.api("GET", "/api/v1/agreements/A2")).body;
+    expect(rateOf(a2, "measureLumpSumGroup3")).toMatchObject({ unit: "agreedUnit", key: { needGroup: 3 }, periods: [{ validFrom: "2025-01-01", inputId: "P-A2-01-3" }] });
+  });
+
+  it("fills an open rate from the catalogue's or the instance's input, marked as example value", async () => {
+    const leipzig = (await server.api("GET", "/api/v1/agreements/A0-beispiel-leipzig")).body;
+    expect(rateOf(leipzig, "specialistHour")?.periods.map((period) => [period.validFrom, period.validTo, period.inputId, period.amount, period.amountCents, period.example, (period.source as { clause: string }).clause])).toEqual([
+      ["2026-01-01", "2026-12-31", "P-A0-05", "100.00", 10000, true, "§ 2"],
+      ["2027-01-01", "2027-11-30", "P-A0-06", "110.00", 11000, true, "§ 2"],
+    ]);
+    const instance = (await server.api("POST", "/api/v1/agreement-instances", { agreementId: "A4", inputs: { "P-A4-09": { value: "48.50", example: true } } })).body.id as string;
+    const state = (await server.api("GET", `/api/v1/agreement-instances/${instance}/state`)).body;
+    expect(rateOf(state, "accompanimentSkilled")?.periods[0]).toMatchObject({ inputId: "P-A4-09", amount: "48.50", amountCents: 4850, example: true });
+    expect(rateOf(state, "accompanimentNonSkilled")?.periods[0]).not.toHaveProperty("amount");
+    expect(state.inputs.find((input: { id: string }) => input.id === "P-A4-09")).toMatchObject({ filled: true, example: true, value: "48.50" });
+    expect((await server.api("DELETE", `/api/v1/agreement-instances/${instance}`)).status).toBe(204);
+  });
+
+  it("names the choices of a choice input with their German words, and the values the catalogue fills", async () => {
+    const a2 = (await server.api("GET", "/api/v1/agreements/A2")).body;
+    const unit = a2.inputs.find((input: { id: string }) => input.id === "P-A2-01");
+    expect(unit.choices).toEqual([
+      { value: "serviceDay", label: "Tag" },
+      { value: "month", label: "Monat" },
+      { value: "hour", label: "Stunde" },
+    ]);
+    expect(a2.openInputs.find((input: { id: string }) => input.id === "P-A2-11").choices).toEqual([
+      { value: "quarter", label: "Kalendervierteljahr" },
+      { value: "month", label: "Kalendermonat" },
+    ]);
+    // The words come from the agreement file (choiceLabels), so a new agreement brings its own without code.
+    const a0 = (await server.api("GET", "/api/v1/agreements/A0")).body;
+    expect(a0.inputs.find((input: { id: string }) => input.id === "P-A0-10").choices).toEqual([
+      { value: "direct", label: "direkt" },
+      { value: "indirect", label: "mittelbar" },
+      { value: "other", label: "sonstige (wie Fahrtzeiten)" },
+    ]);
+    const a1 = (await server.api("GET", "/api/v1/agreements/A1")).body;
+    expect(a1.inputs.find((input: { id: string }) => input.id === "P-A1-01").choices).toEqual([{ value: "0.0.5.1" }, { value: "0.0.5.2" }, { value: "0.0.5.3" }]);
+    expect(a1.inputs.find((input: { id: string }) => input.id === "P-A1-02")).not.toHaveProperty("choices");
+    const leipzig = (await server.api("GET", "/api/v1/agreements/A0-beispiel-leipzig")).body;
+    expect(leipzig.inputs.find((input: { id: string }) => input.id === "P-A0-04")).toMatchObject({ filled: true, example: true, value: 12 });
+    expect(leipzig.inputs.find((input: { id: string }) => input.id === "P-A0-05")).toMatchObject({ filled: true, example: true, value: "100.00" });
+    expect(leipzig.inputs.find((input: { id: string }) => input.id === "P-A0-12")).toMatchObject({ perCase: true, filled: false });
+    expect(leipzig.inputs.find((input: { id: string }) => input.id === "P-A0-12")).not.toHaveProperty("value");
+  });
+
+  it("lists the decisions an agreement uses with the option in force and where it comes from", async () => {
+    type Decision = { id: string; scope: string; chosen: string; origin: string; defaultOption: string; question: string; options: { option: string; text: string }[] };
+    const a4 = (await server.api("GET", "/api/v1/agreements/A4")).body;
+    const ids = a4.decisions.map((decision: Decision) => decision.id);
+    expect(a4.decisions.filter((decision: Decision) => decision.scope === "agreement").map((decision: Decision) => decision.id)).toEqual(["D01", "D02", "D26", "D27", "D30", "D32"]);
+    expect(ids).toContain("D07");
+    expect(ids).not.toContain("D21"); // A0's Fachleistungsstunde is no decision of A4
+    expect(ids).not.toContain("D11");
+    expect(a4.decisions.find((decision: Decision) => decision.id === "D32")).toEqual({
+      id: "D32",
+      question: "A4 Begleitung im Krankenhaus: Teilstunden",
+      scope: "agreement",
+      defaultOption: "exactMinutes",
+      options: [
+        { option: "exactMinutes", text: "exakte Minuten ÷ 60" },
+        { option: "wholeHours", text: "nur volle Stunden" },
+      ],
+      chosen: "exactMinutes",
+      origin: "default",
+    });
+    const instance = (await server.api("POST", "/api/v1/agreement-instances", { agreementId: "A4", policies: { D32: "wholeHours" } })).body.id as string;
+    const state = (await server.api("GET", `/api/v1/agreement-instances/${instance}/state`)).body;
+    expect(state.decisions.find((decision: Decision) => decision.id === "D32")).toMatchObject({ chosen: "wholeHours", origin: "instance" });
+    expect(state.decisions.find((decision: Decision) => decision.id === "D01")).toMatchObject({ chosen: "A", origin: "default" });
+    expect((await server.api("DELETE", `/api/v1/agreement-instances/${instance}`)).status).toBe(204);
+    const a0 = (await server.api("GET", "/api/v1/agreements/A0-beispiel-leipzig")).body;
+    expect(a0.decisions.filter((decision: Decision) => decision.scope === "agreement").map((decision: Decision) => decision.id)).toEqual(["D21", "D22"]);
+  });
+});
+
 describe("agreement instances", () => {
   it("creates an instance filling inputs, shows its state, filters, changes and deletes it", async () => {
     const created = await server.api("POST", "/api/v1/agreement-instances", {

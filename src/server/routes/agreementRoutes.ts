@@ -11,7 +11,10 @@ import { describeAgreementState } from "../../cli/commands/agreementsCommand.ts"
 import type { Agreement } from "../../domain/agreement/agreementSchema.ts";
 import { inputValueSchema } from "../../domain/agreement/inputRegister.ts";
 import { createInputRegister } from "../../domain/agreement/resolveAgreement.ts";
-import { validatePolicySettings } from "../../domain/policy/decisions.ts";
+import { isInputReference } from "../../domain/agreement/sourceSchema.ts";
+import type { Rate } from "../../domain/billing/rateParameters.ts";
+import { parseAmount, toIntegerCents } from "../../domain/money/amount.ts";
+import { DECISIONS, validatePolicySettings, type DecisionDefinition } from "../../domain/policy/decisions.ts";
 import { resolveInstanceAgreement } from "../../store/instanceAgreement.ts";
 import { agreementInstances, cases, staffContracts } from "../../store/schema/index.ts";
 import { runInTransaction, type AppContext } from "../appContext.ts";
@@ -25,6 +28,8 @@ import { checkPayerReference, refuseDeleteWhileReferenced } from "./referenceChe
 
 const STATES = ["complete", "inputsMissing", "expired", "template"] as const;
 
+const choiceSchema = z.object({ value: z.string(), label: z.string().optional().describe("deutsche Bezeichnung, wo der Code sie nicht selbst ist") });
+
 const openInputSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -35,7 +40,48 @@ const openInputSchema = z.object({
   quote: z.string(),
   file: z.string(),
   blocks: z.array(z.string()),
+  choices: z.array(choiceSchema).optional().describe("die Möglichkeiten einer Auswahl (type: choice)"),
 });
+
+const sourceResponseSchema = z.object({ file: z.string(), clause: z.string(), quote: z.string() }).describe("Fundstelle");
+
+const ratePeriodResponseSchema = z
+  .object({
+    validFrom: z.string(),
+    validTo: z.string().optional(),
+    printedAmount: z.string().optional().describe("im Vertrag gedruckter Betrag (bei Bestandteilen das gedruckte Gesamtentgelt), Dezimaltext"),
+    inputId: z.string().optional().describe("die Eingabe, die den Betrag füllt (Lücke „xx €“ im Vertrag)"),
+    amount: z.string().optional().describe("der geltende Betrag als Dezimaltext: gedruckt oder aus der gefüllten Eingabe; fehlt, solange die Eingabe offen ist"),
+    amountCents: z.number().int().optional(),
+    example: z.boolean().describe("Betrag ist ein Beispielwert"),
+    components: z.array(z.object({ name: z.string(), amount: z.string() })).describe("gedruckte Bestandteile (leer, wenn der Vertrag nur einen Betrag nennt)"),
+    source: sourceResponseSchema,
+    ruleId: z.string(),
+  })
+  .describe("Zeitraum eines Satzes");
+
+const rateResponseSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    unit: z.string().describe("hour, serviceDay, absenceDay, occupancyDay, month, lumpSum, agreedUnit"),
+    ruleId: z.string(),
+    key: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("z. B. { needGroup: 1 } oder { qualification: \"skilled\" }"),
+    periods: z.array(ratePeriodResponseSchema),
+  })
+  .describe("Satz der Vereinbarung");
+
+const decisionResponseSchema = z
+  .object({
+    id: z.string(),
+    question: z.string(),
+    scope: z.enum(["agreement", "general"]).describe("agreement: Entscheidung für diese Vereinbarung; general: für alle Vereinbarungen"),
+    defaultOption: z.string(),
+    options: z.array(z.object({ option: z.string(), text: z.string() })),
+    chosen: z.string(),
+    origin: z.enum(["default", "agreement", "instance"]).describe("default: Standard; agreement: in der Vereinbarung des Katalogs gewählt; instance: beim Träger gewählt"),
+  })
+  .describe("Produktentscheidung aus decisions.md, wie sie für diese Vereinbarung gilt");
 
 const agreementSummarySchema = z
   .object({
@@ -55,8 +101,12 @@ const agreementSummarySchema = z
 
 const agreementDetailSchema = agreementSummarySchema
   .extend({
-    inputs: z.array(openInputSchema.extend({ filled: z.boolean(), example: z.boolean() })).describe("alle Eingaben der Vereinbarung"),
+    inputs: z
+      .array(openInputSchema.extend({ filled: z.boolean(), example: z.boolean(), value: z.unknown().optional().describe("der gefüllte Wert (Katalog oder Träger)") }))
+      .describe("alle Eingaben der Vereinbarung"),
+    rates: z.array(rateResponseSchema).describe("Sätze mit ihren Zeiträumen, Beträgen und Fundstellen"),
     policies: z.record(z.string(), z.string()).describe("gewählte Optionen aus decisions.md"),
+    decisions: z.array(decisionResponseSchema).describe("die Produktentscheidungen, die diese Vereinbarung verwendet"),
     notes: z.array(z.string()),
     origin: z.string(),
   })
@@ -76,7 +126,80 @@ function describeInput(agreement: Agreement, id: string): OpenInput {
     quote: definition.source.quote,
     file: definition.source.file,
     blocks: definition.blocks,
+    ...(definition.choices ? { choices: definition.choices.map((value) => ({ value, ...(definition.choiceLabels?.[value] ? { label: definition.choiceLabels[value] } : {}) })) } : {}),
   };
+}
+
+type RateResponse = z.infer<typeof rateResponseSchema>;
+
+/** The agreement's rates as printed, each open amount resolved through the filled inputs as the engine does (rateSchedule.ts). */
+function describeRates(agreement: Agreement): RateResponse[] {
+  const register = createInputRegister(agreement);
+  return agreement.rates.map((rate: Rate) => ({
+    id: rate.id,
+    label: rate.label,
+    unit: rate.unit,
+    ruleId: rate.ruleId,
+    ...(rate.key ? { key: rate.key } : {}),
+    periods: rate.periods.map((period) => {
+      let printedAmount: string | undefined;
+      let inputId: string | undefined;
+      let amount: string | undefined;
+      let example = false;
+      if (period.components) printedAmount = period.total;
+      else if (isInputReference(period.amount)) {
+        inputId = period.amount.input;
+        const lookup = register.lookup(inputId);
+        if (lookup.found) {
+          amount = String(lookup.value);
+          example = lookup.example;
+        }
+      } else printedAmount = period.amount;
+      amount ??= printedAmount;
+      const cents = amount !== undefined && /^-?\d+(\.\d+)?$/.test(amount) ? toIntegerCents(parseAmount(amount)) : undefined;
+      return {
+        validFrom: period.validFrom,
+        ...(period.validTo ? { validTo: period.validTo } : {}),
+        ...(printedAmount !== undefined ? { printedAmount } : {}),
+        ...(inputId ? { inputId } : {}),
+        ...(amount !== undefined ? { amount } : {}),
+        ...(cents !== undefined ? { amountCents: cents } : {}),
+        example,
+        components: (period.components ?? []).map((component) => ({ name: component.name, amount: component.amount })),
+        source: { file: period.source.file, clause: period.source.clause, quote: period.source.quote },
+        ruleId: rate.ruleId,
+      };
+    }),
+  }));
+}
+
+const AGREEMENT_PREFIX = /^(A\d+)\s/;
+
+/**
+ * The decisions an agreement uses: those whose question names its code (A4 …) or that it sets, and the general
+ * ones (questions without an agreement code); not those of other agreements. Each with the option in force and
+ * where it comes from: the instance, the catalogue agreement, or the product default.
+ */
+function describeDecisions(agreement: Agreement, cataloguePolicies: Record<string, string>, instancePolicies: Record<string, string>): z.infer<typeof decisionResponseSchema>[] {
+  const code = /^A\d+/.exec(agreement.template ?? agreement.id)?.[0];
+  const prefixOf = (decision: DecisionDefinition) => AGREEMENT_PREFIX.exec(decision.question)?.[1];
+  const used = Object.values(DECISIONS).filter((decision) => {
+    const prefix = prefixOf(decision);
+    return prefix === undefined || prefix === code || agreement.policies[decision.id] !== undefined;
+  });
+  return used.map((decision) => {
+    const fromInstance = instancePolicies[decision.id];
+    const fromAgreement = cataloguePolicies[decision.id];
+    return {
+      id: decision.id,
+      question: decision.question,
+      scope: prefixOf(decision) === undefined ? "general" : "agreement",
+      defaultOption: decision.defaultOption,
+      options: Object.entries(decision.options).map(([option, text]) => ({ option, text })),
+      chosen: fromInstance ?? fromAgreement ?? decision.defaultOption,
+      origin: fromInstance !== undefined ? "instance" : fromAgreement !== undefined ? "agreement" : "default",
+    };
+  });
 }
 
 function summariseAgreement(agreement: Agreement, origin: string, asOf: string): z.infer<typeof agreementSummarySchema> {
@@ -96,15 +219,21 @@ function summariseAgreement(agreement: Agreement, origin: string, asOf: string):
   };
 }
 
-function detailAgreement(agreement: Agreement, origin: string, asOf: string): z.infer<typeof agreementDetailSchema> {
+/**
+ * The agreement with all its inputs, rates and decisions. For an instance, `agreement` is the resolved one,
+ * `cataloguePolicies` the options of its catalogue agreement and `instancePolicies` those the instance chose.
+ */
+function detailAgreement(agreement: Agreement, origin: string, asOf: string, cataloguePolicies: Record<string, string> = agreement.policies, instancePolicies: Record<string, string> = {}): z.infer<typeof agreementDetailSchema> {
   const register = createInputRegister(agreement);
   return {
     ...summariseAgreement(agreement, origin, asOf),
     inputs: agreement.inputs.map((input) => {
       const lookup = register.lookup(input.id);
-      return { ...describeInput(agreement, input.id), filled: lookup.found, example: lookup.found && lookup.example === true };
+      return { ...describeInput(agreement, input.id), filled: lookup.found, example: lookup.found && lookup.example === true, ...(lookup.found ? { value: lookup.value } : {}) };
     }),
+    rates: describeRates(agreement),
     policies: agreement.policies,
+    decisions: describeDecisions(agreement, cataloguePolicies, instancePolicies),
     notes: agreement.notes,
     origin,
   };
@@ -209,7 +338,11 @@ export function registerAgreementRoutes(app: FastifyInstance, context: AppContex
         const row = await findOwnRow(scope, agreementInstances, request.params.id, "Vereinbarung des Trägers");
         const agreement = resolveInstanceAgreement(catalogue, row as never);
         if (!agreement) throw notFound("Vereinbarung", row.agreementId as string);
-        return { instanceId: row.id as string, ...detailAgreement(agreement, catalogue.origins.get(row.agreementId as string) ?? "", context.today()) };
+        const cataloguePolicies = catalogue.agreements.get(row.agreementId as string)?.policies ?? {};
+        return {
+          instanceId: row.id as string,
+          ...detailAgreement(agreement, catalogue.origins.get(row.agreementId as string) ?? "", context.today(), cataloguePolicies, (row.policies ?? {}) as Record<string, string>),
+        };
       }),
   );
 }

@@ -5,9 +5,9 @@
  * the next.
  */
 import { createHmac } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessions } from "../../store/schema/index.ts";
+import { auditEntries, sessions } from "../../store/schema/index.ts";
 import { generateTotpCode } from "../access/totpFactor.ts";
 import { DEVELOPMENT_SESSION_SECRET } from "../access/sessionSettings.ts";
 import { callWithoutActor, createTestAccount, loginTestAccount, startTestServer, TENANT_A, TENANT_B, PAYER, type TestAccount, type TestServer } from "../serverTestSupport.ts";
@@ -225,6 +225,49 @@ describe("password change", () => {
   });
 });
 
+/** The account's audit entries as [action, object type, object id, address], in chain order. */
+async function accountEntries(userId: string) {
+  const rows = await server.store.db
+    .select()
+    .from(auditEntries)
+    .where(and(eq(auditEntries.organisationId, TENANT_A), eq(auditEntries.userId, userId)))
+    .orderBy(asc(auditEntries.sequence));
+  return rows.map((row) => [row.action, row.objectType, row.objectId, row.address]);
+}
+
+describe("account events in the audit trail", () => {
+  it("records log-in, a refused log-in of the account, password change, log-out and log-out everywhere; an unknown name records nothing", async () => {
+    startNewDay();
+    const account = await createTestAccount(server, { id: "protokoll-1", role: "fachkraft", password: "protokoll-passwort-lang" });
+    const before = (await server.store.db.select().from(auditEntries)).length;
+    expect((await callWithoutActor(server, "POST", "/api/v1/auth/login", { login: "niemand@traeger-a.example", password: "irgendetwas-langes" })).status).toBe(401);
+    expect((await server.store.db.select().from(auditEntries)).length).toBe(before);
+
+    expect((await callWithoutActor(server, "POST", "/api/v1/auth/login", { login: account.login, password: "falsches-passwort" })).status).toBe(401);
+    const first = await loginTestAccount(server, account);
+    const second = await loginTestAccount(server, account);
+    expect((await first.call("POST", "/api/v1/auth/password", { currentPassword: account.password, newPassword: "neues-protokoll-passwort" })).status).toBe(200);
+    const third = await loginTestAccount(server, { login: account.login, password: "neues-protokoll-passwort" });
+    expect((await third.call("POST", "/api/v1/auth/logout")).status).toBe(204);
+    expect((await first.call("POST", "/api/v1/auth/logout-all")).status).toBe(200);
+    expect((await second.call("GET", "/api/v1/auth/session")).status).toBe(401); // ended by the password change
+    const address = "127.0.0.1";
+    expect(await accountEntries("protokoll-1")).toEqual([
+      ["loginRefused", "auth", "protokoll-1", address],
+      ["login", "auth", "protokoll-1", address],
+      ["login", "auth", "protokoll-1", address],
+      ["passwordChange", "auth", "protokoll-1", address],
+      ["login", "auth", "protokoll-1", address],
+      ["logout", "auth", "protokoll-1", address],
+      ["logoutEverywhere", "auth", "protokoll-1", address],
+    ]);
+    // The chain stays verifiable with the new entries.
+    const verification = await loginTestAccount(server, leitung).then((session) => session.call("GET", "/api/v1/audit/verification"));
+    expect(verification.status).toBe(200);
+    expect(verification.body).toMatchObject({ organisationId: TENANT_A, intact: true });
+  });
+});
+
 describe("expiry", () => {
   it("ends a session after 30 minutes without a request (idle expiry); each request within them extends it", async () => {
     startNewDay();
@@ -282,6 +325,8 @@ describe("second factor (TOTP)", () => {
     const confirmed = await session.call("POST", "/api/v1/auth/totp/confirm", { code: generateTotpCode(secret, clockMs) });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ secondFactor: "confirmed" });
+    // Both log-ins, begun and confirmed are in the audit trail; the refused attempts (wrong password, wrong code) are not.
+    expect((await accountEntries("totp-1")).map(([action]) => action)).toEqual(["login", "secondFactorEnrol", "login", "secondFactorConfirm"]);
     const [stored] = await server.store.db.execute<{ totp_secret: string }>(sql`select totp_secret from users where id = 'totp-1'`).then((result) => (result as unknown as { rows: { totp_secret: string }[] }).rows);
     expect(stored!.totp_secret).toMatch(/^aes1:[A-Za-z0-9_-]+$/);
     expect(stored!.totp_secret).not.toContain(secret);
@@ -338,7 +383,7 @@ describe("security headers", () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 404, 200]);
     for (const answer of answers) expectSecurityHeaders(answer.headers);
     for (const answer of answers.slice(0, 3)) expect(answer.headers.get("cache-control")).toBe("no-store");
-    expect(answers[0]!.headers.get("content-security-policy")).toBe("default-src 'self';base-uri 'self';form-action 'self';frame-ancestors 'none';object-src 'none'");
+    expect(answers[0]!.headers.get("content-security-policy")).toBe("default-src 'self';img-src 'self' data:;base-uri 'self';form-action 'self';frame-ancestors 'none';object-src 'none'");
   });
 
   it("let the Swagger UI page work: its own policy allows its inline styles and data: images, still no framing", async () => {

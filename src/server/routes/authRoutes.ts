@@ -2,13 +2,17 @@
  * Accounts and sessions (issue 4): log-in with password (and the second factor when one is set up), log-out
  * of this session or of all the user's sessions, "who am I", TOTP enrolment, and single sign-on through
  * OpenID Connect. A refused log-in never says which part was wrong; failed log-ins are throttled per account
- * and per address (loginThrottle.ts). See docs/authentication.md.
+ * and per address (loginThrottle.ts). Every account event is audited in the transaction that makes it: log-in,
+ * a refused log-in of an existing account, log-out, log-out everywhere, password change, second factor begun and
+ * confirmed (action, the account as object, the address; never a password, code or token). See docs/authentication.md.
  */
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { users } from "../../store/schema/index.ts";
+import type { Executor } from "../../store/store.ts";
+import { appendAuditEntry } from "../access/appendAuditEntry.ts";
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from "../access/passwordHash.ts";
 import { clearSessionCookie, isSecure, setSessionCookie } from "../access/sessionCookie.ts";
 import { isHumanRole } from "../access/sessionRoles.ts";
@@ -63,6 +67,14 @@ function formatWait(seconds: number): string {
   return seconds < 120 ? `${seconds} Sekunden` : `${Math.ceil(seconds / 60)} Minuten`;
 }
 
+/** The account events of the audit trail (action of the entry; object type "auth", object id the account). */
+type AccountEvent = "login" | "loginRefused" | "logout" | "logoutEverywhere" | "passwordChange" | "secondFactorEnrol" | "secondFactorConfirm";
+
+/** Appends an account event's audit entry on the executor (the request's transaction). */
+function auditAccountEvent(executor: Executor, account: { organisationId: string; userId: string; role: string }, event: AccountEvent, address: string, at: string): Promise<void> {
+  return appendAuditEntry(executor, account.organisationId, { at, userId: account.userId, role: account.role, address, action: event, objectType: "auth", objectId: account.userId, clientId: null, reason: null });
+}
+
 export function registerAuthRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const db = context.store.db;
@@ -70,10 +82,16 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
   /** Checked for unknown log-ins, so that they take as long as known ones. */
   const hashForUnknown = () => (dummyHash ??= hashPassword("teilhabe-kein-konto", app.authentication.settings.passwordParameters ?? DEFAULT_SCRYPT));
 
+  /** Replaces the request's session (if any) by a new one of the account, with the log-in's audit entry: one transaction. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, account: SessionAccount) {
     const { settings } = app.authentication;
-    if (request.authSession) await deleteSession(db, request.authSession.tokenHash);
-    const { token, session } = await createSession(db, account, { address: request.ip, now: context.now(), settings });
+    const now = context.now();
+    const { token, session } = await context.store.transaction(async (tx) => {
+      if (request.authSession) await deleteSession(tx, request.authSession.tokenHash);
+      const started = await createSession(tx, account, { address: request.ip, now, settings });
+      await auditAccountEvent(tx, account, "login", request.ip, now);
+      return started;
+    });
     setSessionCookie(request, reply, token, settings);
     return presentSession(session);
   }
@@ -111,7 +129,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
         const factor = readTotpState(account!.totpSecret, app.authentication.totpKey);
         if (factor.state === "confirmed") accepted = request.body.totp !== undefined && totpGuard.verifyTotpCode(`${account!.organisationId}/${account!.userId}`, factor.secret, request.body.totp.trim(), attemptMs);
       }
-      if (!accepted) throw new ProblemError(401, FAILED_LOGIN);
+      if (!accepted) {
+        // A refused log-in of an existing account is recorded for its organisation (unknown names belong to none).
+        if (account) await context.store.transaction((tx) => auditAccountEvent(tx, account, "loginRefused", request.ip, context.now()));
+        throw new ProblemError(401, FAILED_LOGIN);
+      }
       throttle.recordSuccess(login, request.ip, attemptMs);
       const { passwordHash: _hash, ...sessionAccount } = account!;
       return startSession(request, reply, sessionAccount);
@@ -122,7 +144,12 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     "/api/v1/auth/logout",
     { schema: { tags: [TAG], summary: "Abmelden", description: "Beendet diese Sitzung (mit X-CSRF-Token). Ohne gültige Sitzung: nichts zu tun, ebenfalls 204.", response: { 204: z.null().describe("abgemeldet") } } },
     async (request, reply) => {
-      if (request.authSession) await deleteSession(db, request.authSession.tokenHash);
+      const session = request.authSession;
+      if (session)
+        await context.store.transaction(async (tx) => {
+          await deleteSession(tx, session.tokenHash);
+          await auditAccountEvent(tx, session.account, "logout", request.ip, context.now());
+        });
       clearSessionCookie(request, reply, app.authentication.settings);
       return reply.code(204).send(null);
     },
@@ -140,7 +167,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request, reply) => {
       const session = requireSession(request);
-      const endedSessions = await deleteUserSessions(db, session.account.organisationId, session.account.userId);
+      const endedSessions = await context.store.transaction(async (tx) => {
+        const ended = await deleteUserSessions(tx, session.account.organisationId, session.account.userId);
+        await auditAccountEvent(tx, session.account, "logoutEverywhere", request.ip, context.now());
+        return ended;
+      });
       clearSessionCookie(request, reply, app.authentication.settings);
       return { endedSessions };
     },
@@ -182,8 +213,13 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
         throw new ProblemError(403, "Das bisherige Passwort stimmt nicht; das Passwort wurde nicht geändert", [{ path: "body.currentPassword", message: "stimmt nicht" }]);
       throttle.recordSuccess(login, request.ip, attemptMs);
       const passwordHash = await hashPassword(newPassword, settings.passwordParameters ?? DEFAULT_SCRYPT);
-      await db.update(users).set({ passwordHash }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
-      return { endedSessions: await deleteOtherUserSessions(db, organisationId, userId, session.tokenHash) };
+      // The new password, the end of the other sessions and the entry: one transaction, all or nothing.
+      return context.store.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+        const endedSessions = await deleteOtherUserSessions(tx, organisationId, userId, session.tokenHash);
+        await auditAccountEvent(tx, session.account, "passwordChange", request.ip, context.now());
+        return { endedSessions };
+      });
     },
   );
 
@@ -207,7 +243,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       if (!row?.passwordHash || !(await verifyPassword(request.body.password, row.passwordHash)))
         throw new ProblemError(403, "Das Passwort stimmt nicht; der zweite Faktor wurde nicht eingerichtet", [{ path: "body.password", message: "stimmt nicht" }]);
       const secret = createTotpSecret();
-      await db.update(users).set({ totpSecret: markTotpPending(secret, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      await context.store.transaction(async (tx) => {
+        await tx.update(users).set({ totpSecret: markTotpPending(secret, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+        await auditAccountEvent(tx, session.account, "secondFactorEnrol", request.ip, context.now());
+      });
       return { otpauthUri: buildTotpUri(secret, login), secret };
     },
   );
@@ -232,7 +271,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       if (factor.state === "confirmed") throw new ProblemError(409, "Der zweite Faktor ist bereits eingerichtet");
       if (!app.authentication.totpGuard.verifyTotpCode(`${organisationId}/${userId}`, factor.secret, request.body.code.trim(), Date.parse(context.now())))
         throw new ProblemError(400, `Der Einmalcode „${request.body.code}“ stimmt nicht (Uhrzeit des Geräts prüfen)`, [{ path: "body.code", message: "stimmt nicht", value: request.body.code }]);
-      await db.update(users).set({ totpSecret: sealTotpSecret(factor.secret!, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      await context.store.transaction(async (tx) => {
+        await tx.update(users).set({ totpSecret: sealTotpSecret(factor.secret!, app.authentication.totpKey) }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+        await auditAccountEvent(tx, session.account, "secondFactorConfirm", request.ip, context.now());
+      });
       return { secondFactor: "confirmed" as const };
     },
   );

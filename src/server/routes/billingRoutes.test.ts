@@ -39,6 +39,14 @@ afterAll(async () => server?.close());
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
+/** ISO 8601 in UTC with milliseconds, as every timestamp of the API is given. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The test server's clock (context.now). */
+const NOW = "2026-04-15T10:00:00.000Z";
+const PROVIDER_A = { id: TENANT_A, name: "Träger A gGmbH", address: { street: "Musterweg 1", postalCode: "28195", city: "Bremen", countryCode: "DE" } };
+const PROVIDER_B = { id: TENANT_B, name: "Träger B e. V.", address: { street: "Beispielstr. 2", postalCode: "30159", city: "Hannover", countryCode: "DE" } };
+const asPayer = (organisation: string) => ({ organisation, headers: { "x-teilhabe-role": "payerCaseworker", "x-teilhabe-user": "sachbearbeitung" } });
+
 const invoiceOf = (run: Json, payerId: string) => run.invoices.find((invoice: Json) => invoice.payerId === payerId && invoice.kind === "invoice" && invoice.state === "draft");
 
 async function tableCounts() {
@@ -54,7 +62,12 @@ describe("billing run March 2026 for the example cases", () => {
     const answer = await server.api("POST", "/api/v1/billing-runs", { month: "2026-03" });
     expect(answer.status).toBe(201);
     run = answer.body;
-    expect(run).toMatchObject({ month: "2026-03", state: "draft", caseCount: 7, replaced: false });
+    expect(run).toMatchObject({ month: "2026-03", state: "draft", caseCount: 7, replaced: false, computedAt: NOW, issuedAt: null });
+    // Timestamps as ISO 8601, not the store's text ("2026-04-15 10:00:00+00").
+    expect(run.createdAt).toMatch(ISO_TIMESTAMP);
+    const [stored] = await server.store.db.select().from(billingRuns).where(and(eq(billingRuns.organisationId, TENANT_A), eq(billingRuns.id, run.id)));
+    expect(run.createdAt).toBe(new Date(stored!.createdAt).toISOString());
+    expect(run.invoices.map((invoice: Json) => invoice.createdAt)).toEqual([run.createdAt, run.createdAt]);
     // HB-EGH: A4 44.347,33 € (README) + A2 360,00 €; KSV-SN: A0 20 h × 100,00 € = 2.000,00 €.
     expect(run.invoices.map((invoice: Json) => [invoice.payerId, invoice.total, invoice.lineCount, invoice.supplementary, invoice.number])).toEqual([
       ["HB-EGH", "44707.33", 8, false, null],
@@ -87,6 +100,17 @@ describe("billing run March 2026 for the example cases", () => {
         ["F-UNBEKANNT", "agreementUnknown", null],
       ]),
     );
+    // Each hold names the provider's agreement instance, from its case.
+    expect(details.holds.map((hold: Json) => [hold.caseId, hold.code, hold.agreementId, hold.agreementInstanceId])).toEqual(
+      expect.arrayContaining([
+        ["F-A0-001", "volumeExceeded", "A0-beispiel-leipzig", "inst-A0-beispiel-leipzig"],
+        ["F-A1-001", "remunerationMissing", "A1-beispiel", "inst-A1-beispiel"],
+        ["F-A4-002", "inputMissing", "A4", "inst-A4"],
+        ["F-OHNE-TRAEGER", "payerMissing", "A0-beispiel-leipzig", "inst-A0-beispiel-leipzig"],
+        ["F-UNBEKANNT", "agreementUnknown", "A9-unbekannt", "inst-unbekannt"],
+      ]),
+    );
+    expect(details.holds.every((hold: Json) => typeof hold.agreementInstanceId === "string")).toBe(true);
     const unknown = details.holds.find((hold: Json) => hold.code === "agreementUnknown");
     expect(unknown.message).toContain("A9-unbekannt");
     expect(unknown).toMatchObject({ ruleId: "RUN-R1", payerId: "KSV-SN" });
@@ -113,17 +137,41 @@ describe("billing run March 2026 for the example cases", () => {
   });
 
   it("lists runs, invoices and holds with their filters; other tenants see none of them (404)", async () => {
-    expect((await server.api("GET", "/api/v1/billing-runs?month=2026-03&state=draft")).body.items.map((item: Json) => item.id)).toEqual([run.id]);
+    const details = (await server.api("GET", `/api/v1/billing-runs/${run.id}`)).body;
+    const heldCents = details.holds.reduce((sum: number, hold: Json) => sum + (hold.amountCents ?? 0), 0);
+    expect([details.totals, heldCents]).toEqual([{ invoiceCount: 2, totalCents: 4670733, total: "46707.33", holdCount: 10, heldCents: 250000, held: "2500.00" }, 250000]);
+    // The list gives each run with the same totals as the run itself.
+    expect((await server.api("GET", "/api/v1/billing-runs?month=2026-03&state=draft")).body).toEqual({
+      items: [{ id: run.id, month: "2026-03", state: "draft", computedAt: NOW, issuedAt: null, caseCount: 7, createdAt: run.createdAt, totals: details.totals }],
+      nextCursor: null,
+    });
     expect((await server.api("GET", "/api/v1/billing-runs?state=issued")).body.items).toEqual([]);
     const byClient = (await server.api("GET", "/api/v1/invoices?clientId=K-A0-001")).body.items;
-    expect(byClient.map((item: Json) => item.payerId)).toEqual(["KSV-SN"]);
+    expect(byClient.map((item: Json) => [item.payerId, item.provider])).toEqual([["KSV-SN", PROVIDER_A]]);
     expect((await server.api("GET", "/api/v1/invoices?payerId=HB-EGH&month=2026-03&kind=invoice&state=draft")).body.items).toHaveLength(1);
+    // The hourly line names each entry behind its 20 hours with date and documented minutes (9 entries, 1,200 minutes).
+    const ksv = (await server.api("GET", `/api/v1/invoices/${invoiceOf(run, "KSV-SN").id}`)).body;
+    expect(ksv.provider).toEqual(PROVIDER_A);
+    const hourly = ksv.lines[0];
+    expect([hourly.quantity, hourly.unit]).toEqual(["20", "hour"]);
+    expect(hourly.evidence.entries).toEqual([
+      { id: "F-A0-001/A0-2603-01", date: "2026-03-03", minutes: 150 },
+      { id: "F-A0-001/A0-2603-03", date: "2026-03-05", minutes: 120 },
+      { id: "F-A0-001/A0-2603-04", date: "2026-03-10", minutes: 120 },
+      { id: "F-A0-001/A0-2603-05", date: "2026-03-12", minutes: 150 },
+      { id: "F-A0-001/A0-2603-07", date: "2026-03-17", minutes: 120 },
+      { id: "F-A0-001/A0-2603-09", date: "2026-03-19", minutes: 150 },
+      { id: "F-A0-001/A0-2603-11", date: "2026-03-24", minutes: 120 },
+      { id: "F-A0-001/A0-2603-13", date: "2026-03-26", minutes: 120 },
+      { id: "F-A0-001/A0-2603-14", date: "2026-03-30", minutes: 150 },
+    ]);
+    expect(hourly.evidence.entryIds).toEqual(hourly.evidence.entries.map((entry: Json) => entry.id));
     const volume = (await server.api("GET", `/api/v1/billing-holds?runId=${run.id}&code=volumeExceeded`)).body.items;
     expect(volume.map((hold: Json) => [hold.caseId, hold.quantity, hold.amountCents]).sort()).toEqual([
       ["F-A0-001", "2.5", 25000],
       ["F-OHNE-TRAEGER", "2.5", 25000],
     ]);
-    expect((await server.api("GET", "/api/v1/billing-holds?caseId=F-A1-001")).body.items.map((hold: Json) => hold.inputId)).toEqual(["P-A1-09"]);
+    expect((await server.api("GET", "/api/v1/billing-holds?caseId=F-A1-001")).body.items.map((hold: Json) => [hold.inputId, hold.agreementInstanceId])).toEqual([["P-A1-09", "inst-A1-beispiel"]]);
     expect((await server.api("GET", `/api/v1/billing-runs/${run.id}`, undefined, { organisation: TENANT_B })).status).toBe(404);
     expect((await server.api("GET", `/api/v1/invoices/${invoiceOf(run, "HB-EGH").id}`, undefined, { organisation: TENANT_B })).status).toBe(404);
     expect((await server.api("GET", "/api/v1/billing-runs/unbekannt")).status).toBe(404);
@@ -144,7 +192,10 @@ describe("billing run March 2026 for the example cases", () => {
     const issued = await server.api("POST", `/api/v1/billing-runs/${run.id}/issue`);
     expect(issued.status).toBe(200);
     expect(issued.body.state).toBe("issued");
-    expect(issued.body.issuedAt).toBeTruthy();
+    expect(issued.body.issuedAt).toBe(NOW);
+    expect((await server.api("GET", `/api/v1/billing-runs?state=issued`)).body.items.map((item: Json) => [item.id, item.computedAt, item.issuedAt, item.createdAt])).toEqual([
+      [run.id, NOW, NOW, run.createdAt],
+    ]);
     expect(issued.body.invoices.map((invoice: Json) => [invoice.payerId, invoice.number, invoice.issueDate, invoice.state])).toEqual([
       ["HB-EGH", "2026-000001", "2026-04-15", "issued"],
       ["KSV-SN", "2026-000002", "2026-04-15", "issued"],
@@ -185,6 +236,15 @@ describe("billing run March 2026 for the example cases", () => {
     supplementary = (await server.api("GET", `/api/v1/invoices/${answer.body.invoices[0].id}`)).body;
     expect(supplementary.lines.map((line: Json) => [line.caseId, line.quantity, line.unitPrice, line.amount, line.ruleId])).toEqual([["F-A0-001", "4", "100.00", "400.00", "A0-R06"]]);
     expect(supplementary.lines[0].evidence.billedBefore).toEqual({ invoiceNumbers: ["2026-000002"], amountCents: 200000, quantity: "20" });
+    // The month's 11 entries behind the 24 hours (of which 20 billed before): the late entry recorded in hours (1.50 h)
+    // and the entry of 31 March no longer over the volume, each with its date and documented minutes.
+    const entries = supplementary.lines[0].evidence.entries;
+    expect([entries.length, entries.reduce((sum: number, entry: Json) => sum + entry.minutes, 0)]).toEqual([11, 1440]);
+    expect(entries.slice(-3)).toEqual([
+      { id: "F-A0-001/NACHTRAG-1", date: "2026-03-30", minutes: 90 },
+      { id: "F-A0-001/A0-2603-14", date: "2026-03-30", minutes: 150 },
+      { id: "F-A0-001/A0-2603-15", date: "2026-03-31", minutes: 150 },
+    ]);
     const issued = await server.api("POST", `/api/v1/invoices/${supplementary.id}/issue`);
     expect(issued.status).toBe(200);
     expect(issued.body.number).toBe("2026-000003");
@@ -200,6 +260,12 @@ describe("billing run March 2026 for the example cases", () => {
     expect(correction[0]).toMatchObject({ caseId: "F-A0-001", payerId: "KSV-SN", amountCents: 15000, quantity: "1.5", ruleId: "RUN-R3" });
     expect(correction[0].message).toContain("Korrektur erforderlich: Rechnung 2026-000002, 2026-000003");
     expect(correction[0].release).toContain("korrigieren");
+    // The issued invoice still names the removed entry; its date and minutes are no longer recorded.
+    expect((await server.api("GET", `/api/v1/invoices/${supplementary.id}`)).body.lines[0].evidence.entries.slice(-3)).toEqual([
+      { id: "F-A0-001/NACHTRAG-1", date: null, minutes: null },
+      { id: "F-A0-001/A0-2603-14", date: "2026-03-30", minutes: 150 },
+      { id: "F-A0-001/A0-2603-15", date: "2026-03-31", minutes: 150 },
+    ]);
   });
 
   it("a correction: cancellation issued at once with the next number and negated lines, plus a new draft linked to the original", async () => {
@@ -229,6 +295,23 @@ describe("billing run March 2026 for the example cases", () => {
     const issuedB = await server.api("POST", `/api/v1/billing-runs/${runB.body.id}/issue`, undefined, { organisation: TENANT_B });
     expect(issuedB.body.invoices.map((invoice: Json) => invoice.number)).toEqual(["2026-000001", "2026-000002"]);
   });
+
+  it("a payer's caseworker reads the name and address of each invoice's provider, not the provider's organisation record", async () => {
+    const listed = (await server.api("GET", "/api/v1/invoices?month=2026-03", undefined, asPayer("HB-EGH"))).body.items;
+    const rows = listed.map((invoice: Json) => [invoice.providerId, invoice.number, invoice.kind, invoice.provider]).sort((a: Json, b: Json) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    expect(rows).toEqual([
+      [TENANT_A, "2026-000001", "invoice", PROVIDER_A],
+      [TENANT_A, "2026-000004", "cancellation", PROVIDER_A],
+      [TENANT_A, "2026-000005", "invoice", PROVIDER_A],
+      [TENANT_B, "2026-000001", "invoice", PROVIDER_B],
+    ]);
+    const ofB = listed.find((invoice: Json) => invoice.providerId === TENANT_B);
+    const invoiceB = await server.api("GET", `/api/v1/invoices/${ofB.id}`, undefined, asPayer("HB-EGH"));
+    expect(invoiceB.status).toBe(200);
+    expect([invoiceB.body.provider, invoiceB.body.total, invoiceB.body.createdAt]).toEqual([PROVIDER_B, "44707.33", ofB.createdAt]);
+    expect(ofB.createdAt).toMatch(ISO_TIMESTAMP);
+    expect((await server.api("GET", `/api/v1/organisations/${TENANT_B}`, undefined, asPayer("HB-EGH"))).status).toBe(404);
+  });
 });
 
 describe("OpenAPI", () => {
@@ -248,6 +331,13 @@ describe("OpenAPI", () => {
       expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     const line = document.paths["/api/v1/invoices/{id}"].get.responses["200"].content["application/json"].schema.properties.lines.items;
     expect(Object.keys(line.properties)).toEqual(expect.arrayContaining(["ruleId", "source", "policies", "evidence", "amountCents", "costCoverageFileReference"]));
+    const invoice = document.paths["/api/v1/invoices/{id}"].get.responses["200"].content["application/json"].schema;
+    expect(Object.keys(invoice.properties.provider.properties)).toEqual(["id", "name", "address"]);
+    expect(invoice.properties.createdAt.format).toBe("date-time");
+    const runItem = document.paths["/api/v1/billing-runs"].get.responses["200"].content["application/json"].schema.properties.items.items;
+    expect(Object.keys(runItem.properties.totals.properties)).toEqual(["invoiceCount", "totalCents", "total", "holdCount", "heldCents", "held"]);
+    const hold = document.paths["/api/v1/billing-holds"].get.responses["200"].content["application/json"].schema.properties.items.items;
+    expect(Object.keys(hold.properties)).toContain("agreementInstanceId");
   });
 });
 
@@ -309,5 +399,38 @@ describe("numbers under concurrent issues", () => {
     expect(answers.map((answer) => answer.body.invoices.length > 0)).toEqual([true, true]);
     const sequences = numbers.map((number) => Number(number.slice(5))).sort((a, b) => a - b);
     expect(sequences).toEqual(sequences.map((_, index) => 8 + index));
+  });
+});
+
+describe("the list of runs", () => {
+  it("newest month first, in a month the newest run first, each with its totals; the cursor continues in that order", async () => {
+    const asB = { organisation: TENANT_B };
+    // Tenant B has issued March; now January, February and March again (only the holds are left to compute).
+    for (const month of ["2026-01", "2026-02", "2026-03"]) expect((await server.api("POST", "/api/v1/billing-runs", { month }, asB)).status).toBe(201);
+    const all = (await server.api("GET", "/api/v1/billing-runs?limit=500", undefined, asB)).body;
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.map((item: Json) => [item.month, item.state, item.totals.invoiceCount, item.totals.total, item.totals.holdCount, item.totals.held])).toEqual([
+      ["2026-03", "draft", 0, "0.00", 6, "250.00"],
+      ["2026-03", "issued", 2, "46707.33", 6, "250.00"],
+      ["2026-02", "draft", 2, "42620.04", 4, "0.00"],
+      ["2026-01", "draft", 1, "45859.18", 2, "0.00"],
+    ]);
+    expect(all.items[0].createdAt > all.items[1].createdAt).toBe(true);
+    for (const item of all.items) expect(item.totals).toEqual((await server.api("GET", `/api/v1/billing-runs/${item.id}`, undefined, asB)).body.totals);
+
+    // Page by page (one and three rows a page): the same runs in the same order, none twice.
+    for (const limit of [1, 3]) {
+      const paged: Json[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Json = (await server.api("GET", `/api/v1/billing-runs?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, undefined, asB)).body;
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        paged.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && paged.length <= all.items.length);
+      expect(paged).toEqual(all.items);
+    }
+    const bad = await server.api("GET", `/api/v1/billing-runs?cursor=${Buffer.from("kein Lauf").toString("base64url")}`, undefined, asB);
+    expect([bad.status, bad.body.errors.map((error: Json) => error.path)]).toEqual([400, ["query.cursor"]]);
   });
 });

@@ -11,7 +11,6 @@ import { z } from "zod";
 import { auditEntries, clients } from "../../store/schema/index.ts";
 import { runInTransaction, type AppContext } from "../appContext.ts";
 import { collectAccessReport } from "../dataProtection/accessReport.ts";
-import { createAccessReportPdf } from "../dataProtection/accessReportPdf.ts";
 import { verifyStoredAuditChain } from "../dataProtection/auditVerification.ts";
 import { computeClientRetention } from "../dataProtection/clientRetention.ts";
 import { deleteClientData } from "../dataProtection/deleteClientData.ts";
@@ -19,6 +18,7 @@ import { createRetentionReviewTasks } from "../dataProtection/retentionReview.ts
 import { decodeCursor, encodeCursor, paginationQuerySchema } from "../pagination.ts";
 import { invalidInput } from "../problem.ts";
 import { findOwnRow, idParamsSchema } from "../resourceRoutes.ts";
+import { renderAccessReportPdf } from "../documents/documentRenderers.ts";
 
 const TAG = "Datenschutz";
 
@@ -147,7 +147,7 @@ export function registerDataProtectionRoutes(app: FastifyInstance, context: AppC
     { schema: { tags: [TAG], summary: "Auskunft nach Art. 15 DSGVO (PDF)", params: idParamsSchema } },
     async (request, reply) => {
       const report = await runInTransaction(context, request.actor, (scope) => collectAccessReport(scope, request.params.id));
-      const pdf = await createAccessReportPdf(report);
+      const pdf = await renderAccessReportPdf(report);
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="auskunft-${encodeURIComponent(request.params.id)}.pdf"`)

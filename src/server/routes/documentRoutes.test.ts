@@ -6,7 +6,7 @@
  * session, secret token) parses with node-ical; agreement text and report drafts as PDF and DOCX.
  */
 import { parse } from "csv-parse/sync";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { unzipSync, strFromU8 } from "fflate";
 import ical, { type VEvent } from "node-ical";
 import { extractText } from "unpdf";
@@ -15,9 +15,9 @@ import { decodeWindows1252 } from "../../documents/datev/windows1252.ts";
 import { checkXrechnungRules } from "../../documents/xrechnung/checkXrechnungRules.ts";
 import { readUbl } from "../../documents/xrechnung/ublReader.ts";
 import { hasXmllint, validateAgainstUbl, XMLLINT_MISSING_MESSAGE } from "../../documents/xrechnung/xmlSchemaTestSupport.ts";
-import { clientAssignments, hilfeplans, organisations, planGoals, planMeasures, planUpdates, tasks, users } from "../../store/schema/index.ts";
+import { agreementInstances, clientAssignments, hilfeplans, organisations, planGoals, planMeasures, planUpdates, tasks, users } from "../../store/schema/index.ts";
 import { seedBillingExamples } from "../billing/seedBillingExamples.ts";
-import { startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
+import { PAYER, startTestServer, TENANT_A, TENANT_B, type TestServer } from "../serverTestSupport.ts";
 
 let server: TestServer;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -259,8 +259,22 @@ describe("agreement text", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-disposition")).toContain('filename="Vereinbarung_inst-A0-beispiel-leipzig.pdf"');
     const text = await pdfText(pdf.bytes);
-    expect(text).toContain("100,00 € (gültig ab 01.01.2026 bis 31.12.2026) [Beispielwert]");
-    expect(text.indexOf("§ 1")).toBeLessThan(text.indexOf("§ 2"));
+    expect(text).toContain("Für den Zeitraum 01.01.2026 bis 31.12.2026: 100,00 € (gültig ab 01.01.2026 bis 31.12.2026) [Beispielwert]");
+    expect(text.indexOf("1 Leistungsvereinbarung")).toBeLessThan(text.indexOf("2 Vergütungsvereinbarung"));
+    expect(text.indexOf("2 Vergütungsvereinbarung")).toBeLessThan(text.indexOf("Ort, Datum:"));
+    // The provider is the tenant, named and addressed as its organisation row in the store.
+    expect(text).toContain("Leistungserbringer: Träger A gGmbH, Musterweg 1, 28195 Bremen");
+  });
+
+  it("A4: the full wording with the payer of the instance from the store and the signature block", async () => {
+    await server.store.db.update(agreementInstances).set({ payerId: PAYER }).where(and(eq(agreementInstances.organisationId, TENANT_A), eq(agreementInstances.id, "inst-A4")));
+    const pdf = await fetchBytes("/api/v1/agreement-instances/inst-A4/agreement.pdf");
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(pdf.bytes);
+    expect(text).toContain("Die Vereinbarung gilt ab dem 01.01.2026 und wird mit einer Laufzeit von 6 Monaten, also bis zum 30.06.2026 geschlossen und endet ohne, dass es einer Kündigung bedarf.");
+    expect(text).toContain("in Höhe von [offen: P-A4-05 Mindest-Fachkraftquote im Tagdienst (6–22 Uhr) – noch nicht eingetragen] vergütet");
+    expect(text).toContain("Ort, Datum: Bremen, [offen: P-A4-13 Tag der Unterzeichnung – noch nicht eingetragen] ______________________________________ Träger der Eingliederungshilfe: Senatorin für Soziales Bremen");
+    expect(text).toContain("Träger der Eingliederungshilfe: Senatorin für Soziales Bremen, 28195 Bremen");
   });
 
   it("A1: PDF and DOCX show a filled input and the unfilled remuneration P-A1-09 as a visible gap", async () => {
@@ -274,12 +288,12 @@ describe("agreement text", () => {
     const text = await pdfText(pdf.bytes);
     expect(text).toContain(filledValue);
     expect(text).not.toContain("befindet sich in ………");
-    expect(text).toContain(`[offen: ${unfilled.id} ${unfilled.label}]`.replace(/\s+/g, " "));
+    expect(text).toContain(`[offen: ${unfilled.id} ${unfilled.label} – noch nicht eingetragen]`.replace(/\s+/g, " "));
     const docx = await fetchBytes("/api/v1/agreement-instances/inst-A1-beispiel/agreement.docx");
     expect(docx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const words = docxText(docx.bytes);
     expect(words).toContain(filledValue);
-    expect(words).toContain(`[offen: ${unfilled.id} ${unfilled.label}]`);
+    expect(words).toContain(`[offen: ${unfilled.id} ${unfilled.label} – noch nicht eingetragen]`);
     expect((await server.api("GET", "/api/v1/agreement-instances/unbekannt/agreement.pdf")).status).toBe(404);
   });
 });

@@ -8,27 +8,25 @@
 import { findInvoiceProvider, isAddressedView } from "../access/invoiceProvider.ts";
 import { checkCaseVisible } from "../access/clientScope.ts";
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createAgreementText } from "../../documents/agreement/agreementText.ts";
+import type { AgreementParties, PartyData } from "../../documents/agreement/agreementWordingText.ts";
 import { createCalendarFeed } from "../../documents/calendar/calendarFeed.ts";
 import { createDatevBookingBatch, datevBookingBatchFileName, type DatevExportSettings } from "../../documents/datev/datevBookingBatch.ts";
 import { createInvoiceCsv } from "../../documents/datev/invoiceCsv.ts";
 import { encodeWindows1252 } from "../../documents/datev/windows1252.ts";
 import { DocumentInputError } from "../../documents/documentInputError.ts";
-import { createInvoicePdf } from "../../documents/pdf/invoicePdf.ts";
 import { createReportDraft, findOpenReportSections, REPORT_KINDS, reportDraftSchema, reportDraftToTextDocument } from "../../documents/report/reportDraft.ts";
-import { createTextDocumentDocx } from "../../documents/text/textDocumentDocx.ts";
-import { createTextDocumentPdf } from "../../documents/text/textDocumentPdf.ts";
 import type { TextDocument } from "../../documents/text/textDocument.ts";
-import { createXrechnung } from "../../documents/xrechnung/createXrechnung.ts";
 import { resolveInstanceAgreement } from "../../store/instanceAgreement.ts";
-import { agreementInstances, users } from "../../store/schema/index.ts";
+import { agreementInstances, organisations, users } from "../../store/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { runInTransaction, type AppContext, type RequestScope } from "../appContext.ts";
 import { loadCalendarItemsOfUser } from "../documents/calendarItemsOfUser.ts";
+import { renderInvoicePdf, renderTextDocument, renderXrechnung } from "../documents/documentRenderers.ts";
 import { documentSettingsFromEnvironment, parseAccountList, type DocumentSettings } from "../documents/documentSettings.ts";
 import { loadInvoiceDocument, loadIssuedInvoiceDocuments, missingDocumentData } from "../documents/loadInvoiceDocument.ts";
 import { loadReportDraftInput } from "../documents/loadReportDraftInput.ts";
@@ -55,6 +53,23 @@ export function contentDisposition(fileName: string, disposition: "attachment" |
 
 function safeFilePart(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, "_");
+}
+
+/** Name and address of an organisation row as the agreement text prints them: "Träger A gGmbH", "Musterweg 1, 28195 Bremen". */
+function partyOf(row: typeof organisations.$inferSelect): PartyData {
+  const { street, postalCode, city } = row.address ?? {};
+  const place = [postalCode, city].filter(Boolean).join(" ");
+  const address = [street, place].filter(Boolean).join(", ");
+  return address ? { name: row.name, address } : { name: row.name };
+}
+
+/** The parties of an agreement instance from the store: the tenant as provider, the instance's payer when it names one. */
+async function agreementPartiesOf(scope: RequestScope, payerId: string | null): Promise<AgreementParties> {
+  const ids = [scope.actor.organisationId, ...(payerId ? [payerId] : [])];
+  const rows = await scope.tx.select().from(organisations).where(inArray(organisations.id, ids));
+  const provider = rows.find((row) => row.id === scope.actor.organisationId);
+  const payer = payerId ? rows.find((row) => row.id === payerId) : undefined;
+  return { ...(provider ? { provider: partyOf(provider) } : {}), ...(payer ? { payer: partyOf(payer) } : {}) };
 }
 
 function sendFile(reply: FastifyReply, contentType: string, fileName: string, body: string | Buffer) {
@@ -128,8 +143,8 @@ const renderQuerySchema = z.object({
   final: z.enum(["true", "false"]).optional().describe("true: endgültige Fassung; offene Pflichtabschnitte werden mit 409 abgelehnt"),
 });
 
-async function renderTextDocument(reply: FastifyReply, document: TextDocument, format: "pdf" | "docx", baseName: string) {
-  const body = format === "pdf" ? await createTextDocumentPdf(document) : await createTextDocumentDocx(document);
+async function sendTextDocument(reply: FastifyReply, document: TextDocument, format: "pdf" | "docx", baseName: string) {
+  const body = await renderTextDocument(document, format);
   return sendFile(reply, CONTENT_TYPES[format], `${baseName}.${format}`, body);
 }
 
@@ -159,7 +174,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
     },
     async (request, reply) => {
       const document = await runInTransaction(context, request.actor, (scope) => loadDocumentOf(scope, request.params.id));
-      const xml = await generate(() => createXrechnung(document));
+      const xml = await generate(() => renderXrechnung(document));
       return sendFile(reply, CONTENT_TYPES.xml, `XRechnung_${safeFilePart(document.number)}.xml`, xml);
     },
   );
@@ -169,7 +184,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
     { schema: { tags: [TAG], summary: "Rechnung als PDF", description: "Briefkopf, Empfänger, Leitweg-ID, Aktenzeichen, Positionen mit Fundstelle; nur ausgestellte Rechnungen (Entwurf: 409).", params: idParamsSchema } },
     async (request, reply) => {
       const document = await runInTransaction(context, request.actor, (scope) => loadDocumentOf(scope, request.params.id));
-      const pdf = await generate(() => createInvoicePdf(document));
+      const pdf = await generate(() => renderInvoicePdf(document));
       return sendFile(reply, CONTENT_TYPES.pdf, `${document.kind === "cancellation" ? "Stornorechnung" : "Rechnung"}_${safeFilePart(document.number)}.pdf`, pdf);
     },
   );
@@ -220,7 +235,8 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
         schema: {
           tags: [TAG],
           summary: `Vereinbarungstext als ${format.toUpperCase()}`,
-          description: "Die Zitate der Vereinbarungsdaten nach Ziffern geordnet, gefüllte Eingaben an der Stelle ihrer Lücke, offene als „[offen: …]“ (docs/documents.md).",
+          description:
+            "Der Wortlaut der Vereinbarung (text.yaml) Ziffer für Ziffer in der Reihenfolge des Vertragsdokuments, mit Leistungserbringer und Leistungsträger aus den Stammdaten, gefüllten Eingaben an der Stelle ihrer Lücke, offenen als „[offen: … – noch nicht eingetragen]“ und den Unterschriftsfeldern; ohne text.yaml die Zitate der Vereinbarungsdaten nach Ziffern geordnet (docs/documents.md).",
           params: idParamsSchema,
         },
       },
@@ -234,9 +250,9 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
           if (!instance) throw notFound("Vereinbarung", request.params.id);
           const agreement = resolveInstanceAgreement(context.catalogue, instance);
           if (!agreement) throw new ProblemError(409, `Vereinbarung ${instance.agreementId} ist nicht geladen; kein Vereinbarungstext`, [{ path: "agreementId", value: instance.agreementId, message: "unbekannt" }]);
-          return createAgreementText(agreement, { date: context.today(), instanceTitle: instance.title });
+          return createAgreementText(agreement, { date: context.today(), instanceTitle: instance.title, parties: await agreementPartiesOf(scope, instance.payerId) });
         });
-        return renderTextDocument(reply, document, format, `Vereinbarung_${safeFilePart(request.params.id)}`);
+        return sendTextDocument(reply, document, format, `Vereinbarung_${safeFilePart(request.params.id)}`);
       },
     );
   }
@@ -287,7 +303,7 @@ export function registerDocumentRoutes(app: FastifyInstance, context: AppContext
         const open = findOpenReportSections(request.body);
         if (open.length > 0) throw new ProblemError(409, `Der Bericht ist noch nicht fertig: ${open.map((item) => item.message).join("; ")}`, open);
       }
-      return renderTextDocument(reply, reportDraftToTextDocument(request.body, { final }), request.query.format, `${request.body.kind}_${safeFilePart(request.body.caseId)}`);
+      return sendTextDocument(reply, reportDraftToTextDocument(request.body, { final }), request.query.format, `${request.body.kind}_${safeFilePart(request.body.caseId)}`);
     },
   );
 

@@ -183,6 +183,21 @@ describe("pre-save check of a service entry", () => {
     expect(volume).toMatchObject({ severity: "warn", origin: "billing", ruleId: "A0-R04", details: { heldQuantity: "2", unit: "hour" } });
   });
 
+  it("leaves the stored entry being edited out (entryId): no volume exceeded by counting it twice", async () => {
+    // February 2026 of F-A0-001: the invoice draft bills 11 h of 20 h approved. A0-2602-01 (09:00–11:30) edited to
+    // 09:00–18:30 (9.5 h): counted twice 11 + 9.5 = 20.5 h (0.5 h held); in place of the stored entry 11 − 2.5 + 9.5 = 18 h.
+    const entry = { date: "2026-02-03", start: "09:00", end: "18:30", attribution: "SGB IX", staffId: "M-A0-1", category: "Elternassistenz im Alltag", place: "Wohnung der Familie" };
+    const twice = await server.api("POST", "/api/v1/service-entries/check", { caseId: "F-A0-001", entry });
+    expect(twice.status, JSON.stringify(twice.body)).toBe(200);
+    expect(twice.body.findings.find((finding: { code: string }) => finding.code === "volumeExceeded")).toMatchObject({ ruleId: "A0-R04", details: { heldQuantity: "0.5", unit: "hour" } });
+    const edited = await server.api("POST", "/api/v1/service-entries/check", { caseId: "F-A0-001", entry, entryId: "F-A0-001/A0-2602-01" });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.findings.map((finding: { code: string }) => finding.code)).not.toContain("volumeExceeded");
+    // Beyond the approval even in place of the stored entry (07:00–19:00: 11 − 2.5 + 12 = 20.5 h): still held.
+    const longer = await server.api("POST", "/api/v1/service-entries/check", { caseId: "F-A0-001", entry: { ...entry, start: "07:00", end: "19:00" }, entryId: "F-A0-001/A0-2602-01" });
+    expect(longer.body.findings.find((finding: { code: string }) => finding.code === "volumeExceeded")).toMatchObject({ details: { heldQuantity: "0.5" } });
+  });
+
   it("warns that no cost coverage exists on the date (A0 before 12.01.2026)", async () => {
     const entry = { date: "2026-01-09", start: "09:00", end: "10:00", attribution: "SGB IX", staffId: "M-A0-1", category: "Vorgespräch", place: "Büro" };
     const answer = await server.api("POST", "/api/v1/service-entries/check", { caseId: "F-A0-001", entry });

@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { serviceEntrySchema } from "../../domain/case/caseFileSchema.ts";
 import { checkCaseVisible } from "../access/clientScope.ts";
-import { runInTransaction, type AppContext } from "../appContext.ts";
+import { runInTransaction, runRead, type AppContext } from "../appContext.ts";
 import { computeCaseAdmission } from "../engine/caseAdmission.ts";
 import { computeBillingPreview } from "../engine/caseBillingPreview.ts";
 import { computeCaseDeadlineView } from "../engine/caseDeadlineView.ts";
@@ -40,6 +40,7 @@ const entryCheckBodySchema = z
   .object({
     caseId: idSchema.describe("Fall, für den der Eintrag erfasst werden soll"),
     entry: serviceEntrySchema.describe("der Leistungseintrag wie in der Falldatei (noch nicht gespeichert)"),
+    entryId: idSchema.optional().describe("beim Ändern: der gespeicherte Eintrag, den `entry` ersetzt (wird nicht doppelt gezählt)"),
   })
   .strict();
 
@@ -172,11 +173,11 @@ export function registerEngineRoutes(app: FastifyInstance, context: AppContext):
     },
     async (request) =>
       runInTransaction(context, request.actor, async (scope) => {
-        const { caseId, entry } = request.body;
+        const { caseId, entry, entryId } = request.body;
         scope.audit.clientId = await checkCaseVisible(scope.tx, scope.actor, caseId);
         const month = resolveMonthPeriod(entry.date.slice(0, 7));
         const stored = await loadStoredCase(scope, caseId, month);
-        return presentExactValues(checkEntryBeforeSave(stored, entry, month));
+        return presentExactValues(checkEntryBeforeSave(stored, entry, month, entryId));
       }),
   );
 
@@ -191,7 +192,7 @@ export function registerEngineRoutes(app: FastifyInstance, context: AppContext):
         response: { 200: engineResult("Monat einer Klient:in", { month: z.string(), cases: z.array(z.looseObject({ caseId: z.string(), billing: z.looseObject({ billed: z.string(), held: z.string() }) })) }) },
       },
     },
-    async (request) => runInTransaction(context, request.actor, async (scope) => computeClientMonth(scope, request.params.id, request.params.month)),
+    async (request) => runRead(context, request.actor, async (scope) => computeClientMonth(scope, request.params.id, request.params.month)),
   );
 
   routes.get(

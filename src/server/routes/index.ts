@@ -14,6 +14,9 @@ import { registerOrganisationRoutes } from "./organisationRoutes.ts";
 import { registerPlanRoutes } from "./planRoutes.ts";
 import { registerStaffRoutes } from "./staffRoutes.ts";
 import { registerTaskRoutes } from "./taskRoutes.ts";
+import { registerOverviewRoutes } from "./overviewRoutes.ts";
+import { registerClientDirectoryRoutes } from "./clientDirectoryRoutes.ts";
+import { registerStaffDirectoryRoutes } from "./staffDirectoryRoutes.ts";
 
 export type Router = (app: FastifyInstance, context: AppContext) => void;
 
@@ -31,4 +34,7 @@ export const ROUTERS: Router[] = [
   registerAuthRoutes,
   registerDataProtectionRoutes,
   registerDocumentRoutes,
+  registerOverviewRoutes,
+  registerClientDirectoryRoutes,
+  registerStaffDirectoryRoutes,
 ];
