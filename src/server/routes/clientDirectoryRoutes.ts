@@ -20,8 +20,9 @@ import { loadStoredCase } from "../engine/loadStoredCase.ts";
 import { resolveMonthPeriod } from "../engine/periodQuery.ts";
 import { presentExactValues } from "../engine/presentExactValues.ts";
 import { isoDateField, monthField } from "../fieldSchemas.ts";
-import { decodeCursor, encodeCursor, paginationQuerySchema } from "../pagination.ts";
-import { notFound, ProblemError } from "../problem.ts";
+import { decodeNameCursor, encodeNameCursor } from "../nameCursor.ts";
+import { paginationQuerySchema } from "../pagination.ts";
+import { notFound } from "../problem.ts";
 import { idParamsSchema } from "../resourceRoutes.ts";
 import { cases, clients } from "../../store/schema/index.ts";
 
@@ -85,21 +86,7 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function encodeDirectoryCursor(name: string, id: string): string {
-  return encodeCursor(JSON.stringify([name, id]));
-}
 
-function decodeDirectoryCursor(cursor: string | undefined): [string, string] | undefined {
-  const decoded = decodeCursor(cursor);
-  if (decoded === undefined) return undefined;
-  try {
-    const value = JSON.parse(decoded) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") return [value[0], value[1]];
-  } catch {
-    // falls through to the refusal
-  }
-  throw new ProblemError(400, "Ungültige Fortsetzungsmarke", [{ path: "query.cursor", message: "ungültige Fortsetzungsmarke", value: cursor }]);
-}
 
 type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 
@@ -145,7 +132,7 @@ async function listDirectory(scope: RequestScope, query: DirectoryQuery): Promis
   if (query.payer) conditions.push(sql`exists (select 1 from cases f where f.organisation_id = c.organisation_id and f.client_id = c.id and f.payer_id = ${query.payer})`);
   if (query.state) conditions.push(states[query.state]);
   const matching = sql.join(conditions, sql` and `);
-  const after = decodeDirectoryCursor(query.cursor);
+  const after = decodeNameCursor(query.cursor);
   // The first page counts the matches in the same scan that finds the page (a window count over the
   // matching rows before the LIMIT), so that a search reads the clients once; a page after the cursor
   // counts them apart (its scan starts after the cursor).
@@ -194,7 +181,7 @@ async function listDirectory(scope: RequestScope, query: DirectoryQuery): Promis
   }));
   const last = items.at(-1);
   const total = rows[0]?.total ?? (after ? await countMatches(scope, matching) : 0);
-  const page = { items, nextCursor: rows.length > query.limit && last ? encodeDirectoryCursor(last.name, last.id) : null, total };
+  const page = { items, nextCursor: rows.length > query.limit && last ? encodeNameCursor(last.name, last.id) : null, total };
   return after || query.options === "false" ? page : { ...page, options: await listFilterOptions(scope) };
 }
 

@@ -9,8 +9,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { runInTransaction, type AppContext, type RequestScope } from "../appContext.ts";
-import { decodeCursor, encodeCursor, paginationQuerySchema } from "../pagination.ts";
-import { ProblemError } from "../problem.ts";
+import { decodeNameCursor, encodeNameCursor } from "../nameCursor.ts";
+import { paginationQuerySchema } from "../pagination.ts";
 
 const staffDirectoryQuerySchema = paginationQuerySchema
   .extend({ name: z.string().max(200).optional().describe("Teil des Namens, ohne Beachtung der Groß-/Kleinschreibung") })
@@ -34,20 +34,9 @@ function containsPattern(text: string): string {
 type StaffDirectoryQuery = z.infer<typeof staffDirectoryQuerySchema>;
 type StaffDirectoryPage = z.infer<typeof staffDirectoryPageSchema>;
 
-function decodeStaffCursor(cursor: string | undefined): [string, string] | undefined {
-  const decoded = decodeCursor(cursor);
-  if (decoded === undefined) return undefined;
-  try {
-    const value = JSON.parse(decoded) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") return [value[0], value[1]];
-  } catch {
-    // falls through to the refusal
-  }
-  throw new ProblemError(400, "Ungültige Fortsetzungsmarke", [{ path: "query.cursor", message: "ungültige Fortsetzungsmarke", value: cursor }]);
-}
 
 async function listStaffDirectory(scope: RequestScope, query: StaffDirectoryQuery): Promise<StaffDirectoryPage> {
-  const after = decodeStaffCursor(query.cursor);
+  const after = decodeNameCursor(query.cursor);
   const name = query.name?.trim();
   const result = (await scope.tx.execute(sql`
     select s.id, s.name, s.qualifications from staff_members s
@@ -63,7 +52,7 @@ async function listStaffDirectory(scope: RequestScope, query: StaffDirectoryQuer
     qualifications: Array.isArray(row.qualifications) ? row.qualifications.filter((entry): entry is string => typeof entry === "string") : [],
   }));
   const last = items.at(-1);
-  return { items, nextCursor: result.rows.length > query.limit && last ? encodeCursor(JSON.stringify([last.name, last.id])) : null };
+  return { items, nextCursor: result.rows.length > query.limit && last ? encodeNameCursor(last.name, last.id) : null };
 }
 
 export function registerStaffDirectoryRoutes(app: FastifyInstance, context: AppContext): void {
