@@ -4,7 +4,8 @@
  * named and linked to the agreement of the provider where an administrator fills it in.
  */
 import { formatCents } from "../../lib/germanFormat.ts";
-import { formatQuantity, holdKindLabel, policyText, ruleText } from "./billingLabels.ts";
+import { formatQuantity, holdKindLabel } from "./billingLabels.ts";
+import { RuleCell } from "./RuleCell.tsx";
 import type { Hold } from "./billingTypes.ts";
 import { periodText } from "./InvoiceLinesTable.tsx";
 import { TableScroll } from "../../shell/TableScroll.tsx";
@@ -68,14 +69,7 @@ export function HoldsTable({ holds, caption }: { holds: Hold[]; caption: string 
               <td class="kern-table__cell">
                 <Release hold={hold} />
               </td>
-              <td class="kern-table__cell">
-                <span class="teilhabe-billing-rule">{ruleText(hold.ruleId, hold.source.clause)}</span>
-                {hold.policies.map((policy) => (
-                  <span class="teilhabe-billing-policy" key={policy.decision}>
-                    {policyText(policy)}
-                  </span>
-                ))}
-              </td>
+              <RuleCell ruleId={hold.ruleId} clause={hold.source.clause} policies={hold.policies} />
               <td class="kern-table__cell teilhabe-billing-id">{periodText(hold.periodFrom, hold.periodTo)}</td>
               <td class="kern-table__cell kern-table__cell--numeric">{formatQuantity(hold.quantity, hold.unit)}</td>
               <td class="kern-table__cell kern-table__cell--numeric">{hold.amountCents === null ? "nicht berechnet" : formatCents(hold.amountCents)}</td>

@@ -6,7 +6,8 @@ import { useState } from "preact/hooks";
 import { formatAmount, formatCents, formatDate } from "../../lib/germanFormat.ts";
 import { useApiResource } from "../../lib/useApiResource.ts";
 import { LoadingNote, ProblemMessage } from "../../shell/ProblemMessage.tsx";
-import { formatQuantity, policyText, ruleText } from "./billingLabels.ts";
+import { formatQuantity } from "./billingLabels.ts";
+import { RuleCell } from "./RuleCell.tsx";
 import type { Invoice, InvoiceLine } from "./billingTypes.ts";
 import { TableScroll } from "../../shell/TableScroll.tsx";
 
@@ -41,14 +42,7 @@ function LineRow({ line }: { line: InvoiceLine }) {
       <td class="kern-table__cell kern-table__cell--numeric">{formatQuantity(line.quantity, line.unit)}</td>
       <td class="kern-table__cell kern-table__cell--numeric">{formatAmount(line.unitPrice)}</td>
       <td class="kern-table__cell kern-table__cell--numeric">{formatCents(line.amountCents)}</td>
-      <td class="kern-table__cell">
-        <span class="teilhabe-billing-rule">{ruleText(line.ruleId, line.source.clause)}</span>
-        {line.policies.map((policy) => (
-          <span class="teilhabe-billing-policy" key={policy.decision}>
-            {policyText(policy)}
-          </span>
-        ))}
-      </td>
+      <RuleCell ruleId={line.ruleId} clause={line.source.clause} policies={line.policies} />
       <td class="kern-table__cell">{line.costCoverageFileReference ?? "–"}</td>
     </tr>
   );
