@@ -20,6 +20,7 @@ import { OidcLogin } from "./access/oidcLogin.ts";
 import { clearSessionCookie, readSessionCookie } from "./access/sessionCookie.ts";
 import { isHumanRole } from "./access/sessionRoles.ts";
 import type { SecuritySettings } from "./access/sessionSettings.ts";
+import { SessionCache } from "./access/sessionCache.ts";
 import { findSession, type ResolvedSession } from "./access/sessionStore.ts";
 import { deriveTotpKey, TotpReplayGuard } from "./access/totpFactor.ts";
 import { ProblemError } from "./problem.ts";
@@ -48,6 +49,8 @@ export interface AuthenticationState {
   trustActorHeaders: boolean;
   /** Single sign-on, when TEILHABE_OIDC_* configure it. */
   oidc: OidcLogin | undefined;
+  /** Session rows read a moment ago (sessionCache.ts); cleared when a request to /api/v1/auth/ answers. */
+  sessionCache: SessionCache;
 }
 
 declare module "fastify" {
@@ -114,6 +117,7 @@ function isOpenRoute(routeUrl: string | undefined): boolean {
 export async function registerActor(app: FastifyInstance, options: ActorOptions): Promise<void> {
   const { context, settings } = options;
   await app.register(cookie, { secret: settings.sessionSecret });
+  const sessionCache = new SessionCache(settings.sessionCacheMilliseconds);
   app.decorate("authentication", {
     settings,
     throttle: new LoginThrottle(settings.throttle),
@@ -121,6 +125,7 @@ export async function registerActor(app: FastifyInstance, options: ActorOptions)
     totpKey: deriveTotpKey(settings.sessionSecret),
     trustActorHeaders: options.trustActorHeaders === true,
     oidc: settings.oidc ? new OidcLogin(settings.oidc) : undefined,
+    sessionCache,
   });
   app.decorateRequest("actor", null as unknown as Actor);
   app.decorateRequest("authSession", null);
@@ -130,7 +135,7 @@ export async function registerActor(app: FastifyInstance, options: ActorOptions)
     const open = isOpenRoute(request.routeOptions.url);
     const token = readSessionCookie(request);
     if (token) {
-      const lookup = await findSession(context.store.db, token, { now: context.now(), settings });
+      const lookup = await findSession(context.store.db, token, { now: context.now(), settings, cache: sessionCache });
       if (lookup.status === "valid") {
         request.authSession = lookup.session;
         request.actor = actorOfSession(lookup.session, request.ip);
@@ -148,5 +153,11 @@ export async function registerActor(app: FastifyInstance, options: ActorOptions)
       return;
     }
     throw new ProblemError(401, "Nicht angemeldet: bitte über POST /api/v1/auth/login (oder Single Sign-on, GET /api/v1/auth/oidc/start) anmelden");
+  });
+  // The log-in routes change sessions and accounts (log-out, password, second factor, a role from single
+  // sign-on). Their answer is about to be sent once their transaction has committed: from then on, and before the
+  // caller learns of the change, no cached row is older than the database.
+  app.addHook("onSend", async (request) => {
+    if (request.url.startsWith("/api/v1/auth/")) sessionCache.clear();
   });
 }

@@ -9,7 +9,7 @@
  * TEILHABE_WEB=0 (the API only, no web application).
  * Accounts and sessions (docs/authentication.md): TEILHABE_SESSION_SECRET(_FILE), TEILHABE_DATABASE_PASSWORD(_FILE),
  * TEILHABE_OIDC_*, TEILHABE_COOKIE_SECURE=1, TEILHABE_SESSION_IDLE_MINUTES (30), TEILHABE_SESSION_ABSOLUTE_HOURS
- * (12), TEILHABE_TRUST_PROXY (behind a reverse proxy); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
+ * (12), TEILHABE_SESSION_CACHE_MS (1000; 0: off), TEILHABE_TRUST_PROXY (behind a reverse proxy); TEILHABE_TRUST_ACTOR_HEADERS=1 only for benchmarks. NODE_ENV=production refuses default secrets.
  */
 import { pathToFileURL } from "node:url";
 import { formatDateGerman } from "../cli/germanFormat.ts";

@@ -29,19 +29,21 @@ function refusal(environment: NodeJS.ProcessEnv): string {
 }
 
 describe("server secrets", () => {
-  it("outside production: the development key, 30 minutes idle, 12 hours absolute, no trusted headers", () => {
+  it("outside production: the development key, 30 minutes idle, 12 hours absolute, sessions cached 1 s, no trusted headers", () => {
     const configuration = loadServerConfiguration({});
     expect(configuration).toEqual({
       production: false,
       trustActorHeaders: false,
-      security: { sessionSecret: DEVELOPMENT_SESSION_SECRET, cookieSecure: false, idleMinutes: 30, absoluteHours: 12, throttle: { accountLimit: 5, addressLimit: 20, windowMinutes: 15 } },
+      security: { sessionSecret: DEVELOPMENT_SESSION_SECRET, cookieSecure: false, idleMinutes: 30, absoluteHours: 12, sessionCacheMilliseconds: 1_000, throttle: { accountLimit: 5, addressLimit: 20, windowMinutes: 15 } },
     });
-    const tuned = loadServerConfiguration({ TEILHABE_SESSION_IDLE_MINUTES: "10", TEILHABE_SESSION_ABSOLUTE_HOURS: "8", TEILHABE_COOKIE_SECURE: "1", TEILHABE_TRUST_ACTOR_HEADERS: "1" });
-    expect(tuned.security).toMatchObject({ idleMinutes: 10, absoluteHours: 8, cookieSecure: true });
+    const tuned = loadServerConfiguration({ TEILHABE_SESSION_IDLE_MINUTES: "10", TEILHABE_SESSION_ABSOLUTE_HOURS: "8", TEILHABE_COOKIE_SECURE: "1", TEILHABE_TRUST_ACTOR_HEADERS: "1", TEILHABE_SESSION_CACHE_MS: "0" });
+    expect(tuned.security).toMatchObject({ idleMinutes: 10, absoluteHours: 8, cookieSecure: true, sessionCacheMilliseconds: 0 });
     expect(tuned.trustActorHeaders).toBe(true);
     expect(loadServerConfiguration({ TEILHABE_TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadServerConfiguration({ TEILHABE_TRUST_PROXY: "10.0.0.0/8,127.0.0.1" }).trustProxy).toBe("10.0.0.0/8,127.0.0.1");
     expect(refusal({ TEILHABE_SESSION_IDLE_MINUTES: "null" })).toContain("TEILHABE_SESSION_IDLE_MINUTES „null“ ist keine positive Zahl");
+    expect(refusal({ TEILHABE_SESSION_IDLE_MINUTES: "0" })).toContain("TEILHABE_SESSION_IDLE_MINUTES „0“ ist keine positive Zahl");
+    expect(refusal({ TEILHABE_SESSION_CACHE_MS: "-1" })).toContain("TEILHABE_SESSION_CACHE_MS „-1“ ist keine Zahl ≥ 0");
   });
 
   it("production refuses a missing or default session key, trusted headers and the demo, naming each", () => {

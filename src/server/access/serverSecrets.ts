@@ -63,12 +63,12 @@ function readSecret(environment: NodeJS.ProcessEnv, name: string, problems: stri
   return direct === undefined ? {} : { value: direct, source: name };
 }
 
-function positiveNumber(environment: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+function positiveNumber(environment: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], options: { allowZero?: boolean } = {}): number {
   const text = environment[name];
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    problems.push(`${name} „${text}“ ist keine positive Zahl`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !options.allowZero)) {
+    problems.push(`${name} „${text}“ ist keine ${options.allowZero ? "Zahl ≥ 0" : "positive Zahl"}`);
     return fallback;
   }
   return value;
@@ -135,6 +135,7 @@ export function loadServerConfiguration(environment: NodeJS.ProcessEnv = process
     cookieSecure: environment.TEILHABE_COOKIE_SECURE === "1",
     idleMinutes: positiveNumber(environment, "TEILHABE_SESSION_IDLE_MINUTES", DEFAULT_SECURITY.idleMinutes, problems),
     absoluteHours: positiveNumber(environment, "TEILHABE_SESSION_ABSOLUTE_HOURS", DEFAULT_SECURITY.absoluteHours, problems),
+    sessionCacheMilliseconds: positiveNumber(environment, "TEILHABE_SESSION_CACHE_MS", DEFAULT_SECURITY.sessionCacheMilliseconds, problems, { allowZero: true }),
     ...(oidc ? { oidc } : {}),
   };
   if (problems.length > 0) {

@@ -5,6 +5,7 @@
  */
 import type { ScryptParameters } from "./passwordHash.ts";
 import type { OidcSettings } from "./oidcSettings.ts";
+import { DEFAULT_SESSION_CACHE_MILLISECONDS } from "./sessionCache.ts";
 
 export interface ThrottleSettings {
   /** Failed log-ins per account within the window before the account is refused (429). */
@@ -21,6 +22,8 @@ export interface SecuritySettings {
   cookieSecure: boolean;
   idleMinutes: number;
   absoluteHours: number;
+  /** How long a session row read from the database may stand in for the next lookups (sessionCache.ts); 0: never. */
+  sessionCacheMilliseconds: number;
   throttle: ThrottleSettings;
   /** scrypt parameters of hashes the server computes: new passwords, and the dummy hash checked for unknown log-ins. Default DEFAULT_SCRYPT. */
   passwordParameters?: ScryptParameters;
@@ -35,6 +38,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   cookieSecure: false,
   idleMinutes: 30,
   absoluteHours: 12,
+  sessionCacheMilliseconds: DEFAULT_SESSION_CACHE_MILLISECONDS,
   throttle: { accountLimit: 5, addressLimit: 20, windowMinutes: 15 },
 };
 

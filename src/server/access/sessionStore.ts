@@ -9,6 +9,7 @@ import { and, eq, lt, ne, or } from "drizzle-orm";
 import { organisations, sessions, users } from "../../store/schema/index.ts";
 import { namedStatement, queryRows } from "../../store/rawQuery.ts";
 import type { Executor } from "../../store/store.ts";
+import type { CachedSessionRow, SessionCache } from "./sessionCache.ts";
 import type { SecuritySettings } from "./sessionSettings.ts";
 
 /** lastSeenAt is written at most this often, so that reading is not a write every time. */
@@ -92,14 +93,6 @@ export async function createSession(
   return { token, session: { tokenHash, csrfToken, createdAt, lastSeenAt: createdAt, expiresAt, idleExpiresAt: idleExpiry(createdAt, options.settings, expiresAt), account } };
 }
 
-interface SessionRow extends SessionAccount {
-  csrfToken: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  pending: boolean;
-}
-
 /** The session of a token hash with its account: the statement every request with a cookie runs (prepared once per connection). */
 const FIND_SESSION = namedStatement(
   "teilhabe_find_session",
@@ -113,23 +106,39 @@ const FIND_SESSION = namedStatement(
     LIMIT 1`,
 );
 
-/** Finds the session of a cookie token at `now`; an ended one is deleted and reported as expired. */
-export async function findSession(db: Executor, token: string, options: { now: string; settings: SecuritySettings }): Promise<SessionLookup> {
+/**
+ * Finds the session of a cookie token at `now`; an ended one is deleted and reported as expired. With a cache
+ * (sessionCache.ts), a row read a moment ago stands in for the lookup; expiry is still judged at `now`.
+ */
+export async function findSession(db: Executor, token: string, options: { now: string; settings: SecuritySettings; cache?: SessionCache | undefined }): Promise<SessionLookup> {
+  const { cache } = options;
   const tokenHash = hashSessionToken(token, options.settings.sessionSecret);
-  const [row] = await queryRows<SessionRow>(db, FIND_SESSION, [tokenHash]);
-  if (!row) return { status: "unknown" };
+  let row = cache?.find(tokenHash);
+  if (!row) {
+    const generation = cache?.generation ?? 0;
+    [row] = await queryRows<CachedSessionRow>(db, FIND_SESSION, [tokenHash]);
+    if (!row) return { status: "unknown" };
+    cache?.store(tokenHash, row, generation);
+  }
   const nowMs = Date.parse(options.now);
   const lastSeenAt = new Date(row.lastSeenAt).toISOString();
   const expiresAt = new Date(row.expiresAt).toISOString();
   const idleExpiresAt = idleExpiry(lastSeenAt, options.settings, expiresAt);
   if (nowMs >= Date.parse(idleExpiresAt) || row.disabled || row.pending) {
+    cache?.forget(tokenHash);
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return { status: "expired" };
   }
   let seen = lastSeenAt;
   if (nowMs - Date.parse(lastSeenAt) >= TOUCH_INTERVAL_MS) {
     seen = new Date(nowMs).toISOString();
-    await db.update(sessions).set({ lastSeenAt: seen }).where(eq(sessions.tokenHash, tokenHash));
+    const touched = await db.update(sessions).set({ lastSeenAt: seen }).where(eq(sessions.tokenHash, tokenHash)).returning({ tokenHash: sessions.tokenHash });
+    // A cached row whose session has meanwhile been ended elsewhere touches nothing: the session is gone.
+    if (touched.length === 0) {
+      cache?.forget(tokenHash);
+      return { status: "unknown" };
+    }
+    cache?.noteSeen(tokenHash, seen);
   }
   const { csrfToken, createdAt, pending: _pending, lastSeenAt: _lastSeen, expiresAt: _expires, ...account } = row;
   return {

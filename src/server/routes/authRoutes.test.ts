@@ -200,6 +200,21 @@ describe("log-out", () => {
     expect((await laptop.call("GET", "/api/v1/auth/session")).status).toBe(401);
     expect((await other.call("GET", "/api/v1/auth/session")).status).toBe(200);
   });
+
+  it("refuses an account disabled outside this server process (SQL by hand) within the session cache's 1 s", async () => {
+    startNewDay();
+    const account = await createTestAccount(server, { id: "gesperrt-1", role: "verwaltung" });
+    const session = await loginTestAccount(server, account);
+    expect((await session.call("GET", "/api/v1/clients")).status).toBe(200);
+    await server.store.db.execute(sql`update users set disabled = true where id = 'gesperrt-1'`);
+    const disabledAt = performance.now();
+    // Within the second the cached row may still let a request through; after it, never.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_000 - (performance.now() - disabledAt)) + 20));
+    const refused = await session.call("GET", "/api/v1/clients");
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toBe("Die Sitzung ist abgelaufen; bitte neu anmelden");
+    expect((await session.call("GET", "/api/v1/clients")).status).toBe(401);
+  });
 });
 
 describe("password change", () => {
