@@ -10,8 +10,10 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findClientLinkedTable, visibleClientCondition } from "./access/clientScope.ts";
+import { findClientLinkedTable, visibleClientCondition, type RequestGrant } from "./access/clientScope.ts";
+import type { Actor } from "./actor.ts";
 import { runInTransaction, runRead, type AppContext, type RequestScope } from "./appContext.ts";
+import { createInOneStatement, isRefusedWrite, referenceExists } from "./createInOneStatement.ts";
 import { createPage, decodeCursor, pageSchema, paginationQuerySchema } from "./pagination.ts";
 import { invalidInput, notFound, type InvalidField } from "./problem.ts";
 
@@ -54,6 +56,11 @@ export interface ResourceDefinition {
   beforeDelete?: (scope: RequestScope, id: string) => Promise<void>;
   /** Called after every write with the stored record, inside the transaction. */
   afterWrite?: (scope: RequestScope, record: AnyRecord, operation: "create" | "update" | "delete") => Promise<void>;
+  /**
+   * Whether afterWrite has work for a created record (default: always, when afterWrite is given). A create
+   * without such work is one statement with its checks and audit entry (createInOneStatement.ts).
+   */
+  needsAfterCreate?: (body: AnyRecord) => boolean;
   /** Extra German description for the OpenAPI document. */
   description?: string;
 }
@@ -103,23 +110,39 @@ function presentReferences(definition: ResourceDefinition, body: AnyRecord): Ref
 }
 
 /**
- * What a write returns: the row's columns; whether each row the body references exists in the organisation;
- * and, for a table of a client's file, the row's client and whether the request may see it. All computed by
- * the INSERT/UPDATE itself (RETURNING), so the checks cost no statement of their own; a failed check throws
- * and the request's transaction rolls the write back.
+ * What a write checks over the row it writes: whether each row the body references exists in the organisation,
+ * and, for a table of a client's file, the row's client and whether the request may see it.
+ */
+function writtenRowChecks(actor: Actor, grant: RequestGrant | undefined, definition: ResourceDefinition, body: AnyRecord): { references: SQL[]; clientOf?: SQL | PgColumn; visible?: SQL } {
+  const references = presentReferences(definition, body).map((reference) => referenceExists(reference.table, actor.organisationId, String(body[reference.field])));
+  const linked = findClientLinkedTable(definition.table as PgTable);
+  if (!linked) return { references };
+  return { references, clientOf: linked.clientOf, visible: visibleClientCondition(grant?.view, linked.clientOf) ?? sql`true` };
+}
+
+/**
+ * What a write returns: the row's columns and its checks (writtenRowChecks), all computed by the INSERT/UPDATE
+ * itself (RETURNING), so the checks cost no statement of their own; a failed check throws and the request's
+ * transaction rolls the write back.
  */
 function writtenRowSelection(scope: RequestScope, definition: ResourceDefinition, body: AnyRecord): Record<string, PgColumn | SQL> {
   const selection: Record<string, PgColumn | SQL> = { ...(getTableColumns(definition.table as PgTable) as Record<string, PgColumn>) };
-  presentReferences(definition, body).forEach((reference, index) => {
-    const table = reference.table as TenantTable;
-    selection[`${WRITTEN_REFERENCE}${index}`] = sql`EXISTS (SELECT 1 FROM ${reference.table} WHERE ${table.organisationId} = ${scope.actor.organisationId} AND ${table.id} = ${String(body[reference.field])})`;
-  });
-  const linked = findClientLinkedTable(definition.table as PgTable);
-  if (linked) {
-    selection[WRITTEN_CLIENT] = sql`${linked.clientOf}`;
-    selection[WRITTEN_VISIBLE] = visibleRowsCondition(scope, definition.table as PgTable) ?? sql`true`;
+  const checks = writtenRowChecks(scope.actor, scope.grant, definition, body);
+  checks.references.forEach((check, index) => (selection[`${WRITTEN_REFERENCE}${index}`] = check));
+  if (checks.clientOf) {
+    selection[WRITTEN_CLIENT] = sql`${checks.clientOf}`;
+    selection[WRITTEN_VISIBLE] = checks.visible!;
   }
   return selection;
+}
+
+/**
+ * Whether a create can be one statement (createInOneStatement.ts): when the resource has no work after the
+ * write for this record.
+ */
+function createsInOneStatement(definition: ResourceDefinition, body: AnyRecord): boolean {
+  if (!definition.afterWrite) return true;
+  return definition.needsAfterCreate ? !definition.needsAfterCreate(body) : false;
 }
 
 const isTrue = (value: unknown) => value === true || value === "t";
@@ -219,21 +242,44 @@ export function registerResourceRoutes(app: FastifyInstance, context: AppContext
     async (request) => runRead(context, request.actor, async (scope) => presentRow(await findOwnRow(scope, table, request.params.id, label))),
   );
 
+  /** The create as one transaction: the INSERT with its checks, afterWrite, the audit entry (runInTransaction). */
+  const createInTransaction = (actor: Actor, body: AnyRecord) =>
+    runInTransaction(context, actor, async (scope) => {
+      const inserted = await scope.tx
+        .insert(table)
+        .values({ ...body, organisationId: scope.actor.organisationId, id: randomUUID() })
+        .returning(writtenRowSelection(scope, definition, body));
+      const stored = presentRow(checkWrittenRow(scope, definition, inserted[0] as AnyRecord, body));
+      scope.audit.objectId = stored.id;
+      await definition.afterWrite?.(scope, stored, "create");
+      return stored;
+    });
+
+  /**
+   * The same create as one statement (createInOneStatement.ts). A refused check changes nothing, and the
+   * transactional create then names the refusal (every missing reference, or the client not assigned).
+   */
+  const createWithoutTransaction = async (actor: Actor, body: AnyRecord) => {
+    try {
+      const { __client: _client, ...written } = await createInOneStatement(context, actor, {
+        table,
+        values: { ...body, organisationId: actor.organisationId, id: randomUUID() },
+        references: presentReferences(definition, body).map((reference) => ({ field: reference.field, table: reference.table })),
+        clientOf: findClientLinkedTable(table as PgTable)?.clientOf,
+      });
+      return presentRow(written);
+    } catch (error) {
+      if (isRefusedWrite(error)) return createInTransaction(actor, body);
+      throw error;
+    }
+  };
+
   routes.post(
     base,
     { schema: { tags: [tag], summary: `${label}: anlegen`, body: createSchema, response: { 201: recordSchema } } },
     async (request, reply) => {
-      const record = await runInTransaction(context, request.actor, async (scope) => {
-        const body = request.body as AnyRecord;
-        const inserted = await scope.tx
-          .insert(table)
-          .values({ ...body, organisationId: scope.actor.organisationId, id: randomUUID() })
-          .returning(writtenRowSelection(scope, definition, body));
-        const stored = presentRow(checkWrittenRow(scope, definition, inserted[0] as AnyRecord, body));
-        scope.audit.objectId = stored.id;
-        await definition.afterWrite?.(scope, stored, "create");
-        return stored;
-      });
+      const body = request.body as AnyRecord;
+      const record = createsInOneStatement(definition, body) ? await createWithoutTransaction(request.actor, body) : await createInTransaction(request.actor, body);
       return reply.code(201).send(record);
     },
   );

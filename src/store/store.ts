@@ -18,6 +18,9 @@ export type Transaction = PgTransaction<PgQueryResultHKT, StoreSchema, ExtractTa
 /** Anything that runs queries: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
 
+/** Field names in code are camelCase, column names snake_case: the same for every drizzle instance over the store. */
+export const STORE_CASING = "snake_case";
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 export interface StoreOptions {
@@ -44,6 +47,11 @@ export interface Store {
    * request. On the embedded engine (one connection shared by every request) in a transaction, as before.
    */
   read<T>(work: (executor: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs work that is exactly one statement, a write included (createInOneStatement.ts): on PostgreSQL without
+   * BEGIN and COMMIT, since one statement commits whole or not at all; on the embedded engine in a transaction.
+   */
+  single<T>(work: (executor: Transaction) => Promise<T>): Promise<T>;
   /** The embedded data folder as a tarball (embedded engine only). */
   dumpEmbeddedData(): Promise<Blob>;
   close(): Promise<void>;
@@ -67,12 +75,13 @@ async function openEmbedded(options: StoreOptions): Promise<{ store: Store; read
     // One embedded connection needs no large buffer pool: 16 MB instead of PostgreSQL's 128 MB default.
     postgresqlconf: ["shared_buffers=16MB"],
   });
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, casing: STORE_CASING }) as unknown as Database;
   const store: Store = {
     kind: "embedded",
     db,
     transaction: (work) => db.transaction(work),
     read: (work) => db.transaction(work),
+    single: (work) => db.transaction(work),
     dumpEmbeddedData: async () => {
       await client.exec("CHECKPOINT");
       return client.dumpDataDir("none");
@@ -90,12 +99,13 @@ function openPostgres(options: StoreOptions & { databaseUrl: string }): { store:
   // An idle connection that the server drops (restart, administrator) must not end the process; the pool
   // replaces it, and a request that was using it fails with its own error.
   pool.on("error", (error) => process.stderr.write(`PostgreSQL-Verbindung getrennt: ${error.message}\n`));
-  const db = drizzlePostgres({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePostgres({ client: pool, schema, casing: STORE_CASING }) as unknown as Database;
   const store: Store = {
     kind: "postgres",
     db,
     transaction: (work) => db.transaction(work),
     read: (work) => work(Object.create(db) as Transaction),
+    single: (work) => work(db as unknown as Transaction),
     dumpEmbeddedData: async () => {
       throw new Error("dumpEmbeddedData: only the embedded engine has a data folder");
     },

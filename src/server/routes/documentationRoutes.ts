@@ -90,5 +90,7 @@ export function registerDocumentationRoutes(app: FastifyInstance, context: AppCo
     afterWrite: async (scope, record, operation) => {
       if (operation !== "delete") await checkGoalOfCase(scope, record);
     },
+    // Only the goal needs a check after the write: an entry without one is created in one statement.
+    needsAfterCreate: (body) => body.goalId !== undefined && body.goalId !== null,
   });
 }
