@@ -10,7 +10,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findClientLinkedTable, visibleClientCondition, type RequestGrant } from "./access/clientScope.ts";
+import { findClientLinkedTable, visibleClientCondition } from "./access/clientScope.ts";
 import type { Actor } from "./actor.ts";
 import { runInTransaction, runRead, type AppContext, type RequestScope } from "./appContext.ts";
 import { createInOneStatement, isRefusedWrite, referenceExists } from "./createInOneStatement.ts";
@@ -110,28 +110,20 @@ function presentReferences(definition: ResourceDefinition, body: AnyRecord): Ref
 }
 
 /**
- * What a write checks over the row it writes: whether each row the body references exists in the organisation,
- * and, for a table of a client's file, the row's client and whether the request may see it.
- */
-function writtenRowChecks(actor: Actor, grant: RequestGrant | undefined, definition: ResourceDefinition, body: AnyRecord): { references: SQL[]; clientOf?: SQL | PgColumn; visible?: SQL } {
-  const references = presentReferences(definition, body).map((reference) => referenceExists(reference.table, actor.organisationId, String(body[reference.field])));
-  const linked = findClientLinkedTable(definition.table as PgTable);
-  if (!linked) return { references };
-  return { references, clientOf: linked.clientOf, visible: visibleClientCondition(grant?.view, linked.clientOf) ?? sql`true` };
-}
-
-/**
- * What a write returns: the row's columns and its checks (writtenRowChecks), all computed by the INSERT/UPDATE
- * itself (RETURNING), so the checks cost no statement of their own; a failed check throws and the request's
- * transaction rolls the write back.
+ * What a write returns: the row's columns; whether each row the body references exists in the organisation;
+ * and, for a table of a client's file, the row's client and whether the request may see it. All computed by
+ * the INSERT/UPDATE itself (RETURNING), so the checks cost no statement of their own; a failed check throws
+ * and the request's transaction rolls the write back.
  */
 function writtenRowSelection(scope: RequestScope, definition: ResourceDefinition, body: AnyRecord): Record<string, PgColumn | SQL> {
   const selection: Record<string, PgColumn | SQL> = { ...(getTableColumns(definition.table as PgTable) as Record<string, PgColumn>) };
-  const checks = writtenRowChecks(scope.actor, scope.grant, definition, body);
-  checks.references.forEach((check, index) => (selection[`${WRITTEN_REFERENCE}${index}`] = check));
-  if (checks.clientOf) {
-    selection[WRITTEN_CLIENT] = sql`${checks.clientOf}`;
-    selection[WRITTEN_VISIBLE] = checks.visible!;
+  presentReferences(definition, body).forEach((reference, index) => {
+    selection[`${WRITTEN_REFERENCE}${index}`] = referenceExists(reference.table, scope.actor.organisationId, String(body[reference.field]));
+  });
+  const linked = findClientLinkedTable(definition.table as PgTable);
+  if (linked) {
+    selection[WRITTEN_CLIENT] = sql`${linked.clientOf}`;
+    selection[WRITTEN_VISIBLE] = visibleRowsCondition(scope, definition.table as PgTable) ?? sql`true`;
   }
   return selection;
 }
