@@ -26,15 +26,15 @@ import { PgDialect, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import type { Actor } from "./actor.ts";
 import type { AppContext } from "./appContext.ts";
 import { canonicalContentTail } from "./access/auditChain.ts";
+import { auditAppendValues } from "./access/appendAuditEntry.ts";
 import { describeAuditEntry } from "./access/auditRequest.ts";
-import { grantOf, visibleClientCondition, type ClientView } from "./access/clientScope.ts";
+import { grantOf, visibleClientCondition, type ClientView, type TenantTable } from "./access/clientScope.ts";
 import { AUDIT_APPEND_COLUMNS } from "../store/auditAppendColumns.ts";
 import { queryRows, type NamedStatement } from "../store/rawQuery.ts";
 import { STORE_CASING } from "../store/store.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRecord = Record<string, any>;
-type TenantTable = PgTable & { organisationId: PgColumn; id: PgColumn };
 
 /** The SQLSTATE of teilhabe_refuse_unless (migration 0005). */
 export const REFUSED_WRITE_CODE = "TH001";
@@ -100,24 +100,19 @@ function viewValues(view: ClientView | undefined): AnyRecord {
   return {};
 }
 
-/** The audit_appends values as SQL over `written`, every value a placeholder. */
+/**
+ * The audit_appends values as SQL over `written`, every value a placeholder `audit_<column>` (filled from
+ * auditAppendValues, the same values appendAuditEntry.ts writes); with the written row's client, that client
+ * and the canonical text around it come from the row.
+ */
 function auditAppendExpressions(audit: AuditShape, hasClient: boolean): SQL[] {
   const text = (name: string) => sql`${placeholder(name)}::text`;
   const writtenClient = hasClient ? sql.raw(`written."${CLIENT}"`) : sql`NULL::text`;
-  const byColumn: Record<(typeof AUDIT_APPEND_COLUMNS)[number], SQL> = {
-    organisation_id: text("auditOrganisation"),
-    at: text("auditAt"),
-    actor: text("auditUser"),
-    role: text("auditRole"),
-    address: text("auditAddress"),
-    action: text("auditAction"),
-    object_type: text("auditObjectType"),
-    object_id: text("auditObjectId"),
-    client: audit === "fixedClient" ? text("auditClient") : writtenClient,
-    reason: text("auditReason"),
-    content_tail: audit === "fixedClient" ? text("auditTail") : sql`${text("auditTailBefore")} || coalesce(to_json(${writtenClient})::text, 'null') || ${text("auditTailAfter")}`,
-  };
-  return AUDIT_APPEND_COLUMNS.map((column) => byColumn[column]);
+  return AUDIT_APPEND_COLUMNS.map((column) => {
+    if (audit === "writtenClient" && column === "client") return writtenClient;
+    if (audit === "writtenClient" && column === "content_tail") return sql`${text("auditTailBefore")} || coalesce(to_json(${writtenClient})::text, 'null') || ${text("auditTailAfter")}`;
+    return text(`audit_${column}`);
+  });
 }
 
 /** Builds the statement of a shape with drizzle, its values as placeholders. */
@@ -149,18 +144,9 @@ function auditValues(context: AppContext, actor: Actor, objectId: string): { aud
   const grant = grantOf(actor);
   const record = grant ? describeAuditEntry(actor, grant, context.now(), { objectId }, { id: objectId }) : undefined;
   if (!record) return { audit: "none", values: {} };
-  const values: AnyRecord = {
-    auditOrganisation: actor.organisationId,
-    auditAt: record.at,
-    auditUser: record.userId,
-    auditRole: record.role,
-    auditAddress: record.address,
-    auditAction: record.action,
-    auditObjectType: record.objectType,
-    auditObjectId: record.objectId,
-    auditReason: record.reason ?? null,
-  };
-  if (record.clientId !== null && record.clientId !== undefined) return { audit: "fixedClient", values: { ...values, auditClient: record.clientId, auditTail: canonicalContentTail(record) } };
+  const appendValues = auditAppendValues(actor.organisationId, record);
+  const values: AnyRecord = Object.fromEntries(AUDIT_APPEND_COLUMNS.map((column, index) => [`audit_${column}`, appendValues[index]]));
+  if (record.clientId !== null && record.clientId !== undefined) return { audit: "fixedClient", values };
   const [before, after] = canonicalContentTail({ ...record, clientId: CLIENT_MARK }).split(JSON.stringify(CLIENT_MARK));
   return { audit: "writtenClient", values: { ...values, auditTailBefore: before, auditTailAfter: after } };
 }

@@ -10,7 +10,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findClientLinkedTable, visibleClientCondition } from "./access/clientScope.ts";
+import { findClientLinkedTable, visibleClientCondition, type TenantTable } from "./access/clientScope.ts";
 import type { Actor } from "./actor.ts";
 import { runInTransaction, runRead, type AppContext, type RequestScope } from "./appContext.ts";
 import { createInOneStatement, isRefusedWrite, referenceExists } from "./createInOneStatement.ts";
@@ -21,7 +21,6 @@ import { invalidInput, notFound, type InvalidField } from "./problem.ts";
 type AnyRecord = Record<string, any>;
 /** A row as the API shows it. */
 export type StoredRecord = AnyRecord & { id: string; createdAt: string };
-type TenantTable = PgTable & { organisationId: PgColumn; id: PgColumn };
 
 export const idSchema = z.string().min(1).max(200).describe("ID");
 export const idParamsSchema = z.object({ id: idSchema });

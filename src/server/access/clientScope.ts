@@ -30,7 +30,8 @@ import type { Actor } from "../actor.ts";
 import { notFound } from "../problem.ts";
 import type { Access, Area } from "./accessMatrix.ts";
 
-type TenantTable = PgTable & { organisationId: PgColumn; id: PgColumn };
+/** A table keyed by organisation (the tenant) and id. */
+export type TenantTable = PgTable & { organisationId: PgColumn; id: PgColumn };
 
 /**
  * The client of a row of a case-keyed table. Written with qualified names: drizzle leaves column names
